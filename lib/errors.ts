@@ -1,0 +1,67 @@
+// Expected failures are values of this one class; the UI maps `code` to a
+// translated message (messages/<locale>.json → "errors.<code>"). Anything that
+// is not an AppError is an unexpected fault: logged, never shown.
+
+export const ERROR_CODES = {
+  // generic
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  // sms one-time codes
+  SMS_RESEND_TOO_SOON: 429,
+  SMS_DAILY_LIMIT: 429,
+  SMS_IP_LIMIT: 429,
+  SMS_CODE_INVALID: 400,
+  SMS_CODE_EXPIRED: 400,
+  SMS_CODE_LOCKED: 400,
+  SMS_PROVIDER_FAILED: 502,
+  // projects and onboarding
+  PROJECT_NOT_FOUND: 404,
+  ROLE_NOT_FOUND: 400,
+  ALREADY_REGISTERED: 409,
+  NOT_REGISTERED: 404,
+  STEP_NOT_REACHED: 409,
+  // pki and key custody
+  PIN_TOO_WEAK: 400,
+  PIN_WRONG: 400,
+  PIN_LOCKED: 423,
+  KEY_UNUSABLE: 423,
+  MASTER_KEY_MISSING: 500,
+  MASTER_KEY_UNKNOWN: 500,
+  CERT_NOT_FOUND: 404,
+  TSA_FAILED: 502,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Values interpolated into the translated message, e.g. `{ seconds: 42 }`. */
+  readonly params: Record<string, string | number>;
+  readonly fieldErrors?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    opts: { params?: Record<string, string | number>; fieldErrors?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message ?? code, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.params = opts.params ?? {};
+    this.fieldErrors = opts.fieldErrors;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
