@@ -1,0 +1,2 @@
+export { getDb, closeDb, type Db, type Tx } from "./client";
+export * from "./schema";

@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./memberships";
+export * from "./projects";
+export * from "./sms";
+export * from "./users";
