@@ -1,18 +1,23 @@
 import { z } from "zod";
 
+// An empty variable (`FOO=`) means unset, as shells and .env files intend.
+const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 // One validated view of the environment. Read lazily so tests and scripts can
 // set variables before the first call.
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: blank(z.string().url().optional()),
   DATA_DIR: z.string().min(1).default("./data"),
-  AUTH_SECRET: z.string().min(32).optional(),
-  APP_URL: z.string().url().optional(),
-  ADMIN_PHONE: z
-    .string()
-    .regex(/^1[3-9]\d{9}$/)
-    .optional(),
-  SMS_PROVIDER: z.enum(["outbox", "tencent", "aliyun"]).optional(),
+  AUTH_SECRET: blank(z.string().min(32).optional()),
+  APP_URL: blank(z.string().url().optional()),
+  ADMIN_PHONE: blank(
+    z
+      .string()
+      .regex(/^1[3-9]\d{9}$/)
+      .optional(),
+  ),
+  SMS_PROVIDER: blank(z.enum(["outbox", "tencent", "aliyun"]).optional()),
   /** How many reverse proxies in front of the app append to X-Forwarded-For. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });

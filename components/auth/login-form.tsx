@@ -16,6 +16,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
   const { state, onSubmit, pending } = useActionForm(loginAction);
   const [notice, setNotice] = useState<ActionResult<{ resendAfterSeconds: number }> | null>(null);
+  const [sentTo, setSentTo] = useState("");
   const phoneRef = useRef<HTMLInputElement>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const sendErrors = notice && !notice.ok ? (notice.fieldErrors ?? {}) : {};
@@ -29,10 +30,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <Field id="code" label={t("login.code")} error={errors.code}>
         <div className="flex gap-2">
           <Input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required aria-invalid={!!errors.code} />
-          <SendCodeButton getPhone={() => phoneRef.current?.value ?? ""} send={(phone) => sendLoginCodeAction(null, { phone })} onResult={setNotice} />
+          <SendCodeButton getPhone={() => phoneRef.current?.value ?? ""} send={(phone) => sendLoginCodeAction(null, { phone })} onResult={(r, phone) => {
+              setNotice(r);
+              setSentTo(phone);
+            }} />
         </div>
       </Field>
-      {notice?.ok && <Alert tone="success">{t("register.codeSent", { phone: maskPhone(normalisePhone(phoneRef.current?.value ?? "")) })}</Alert>}
+      {notice?.ok && <Alert tone="success">{t("register.codeSent", { phone: maskPhone(normalisePhone(sentTo)) })}</Alert>}
       {notice && !notice.ok && !notice.fieldErrors && <Alert>{notice.message}</Alert>}
       {state && !state.ok && state.code !== "INVALID_INPUT" && <Alert>{state.message}</Alert>}
       <Button type="submit" size="lg" className="w-full" disabled={pending}>

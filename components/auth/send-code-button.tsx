@@ -9,7 +9,7 @@ interface Props {
   /** Reads the phone number currently typed in the form. */
   getPhone: () => string;
   send: (phone: string) => Promise<ActionResult<{ resendAfterSeconds: number }>>;
-  onResult: (r: ActionResult<{ resendAfterSeconds: number }>) => void;
+  onResult: (r: ActionResult<{ resendAfterSeconds: number }>, phone: string) => void;
 }
 
 /** 获取验证码 with the 60-second countdown the server also enforces. */
@@ -33,10 +33,11 @@ export function SendCodeButton({ getPhone, send, onResult }: Props) {
       disabled={pending || seconds > 0}
       onClick={() =>
         start(async () => {
-          const r = await send(getPhone());
+          const phone = getPhone();
+          const r = await send(phone);
           if (r.ok) setSeconds(r.data.resendAfterSeconds);
           else if (r.code === "SMS_RESEND_TOO_SOON" && typeof r.params?.seconds === "number") setSeconds(r.params.seconds);
-          onResult(r);
+          onResult(r, phone);
         })
       }
     >

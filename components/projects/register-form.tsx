@@ -23,6 +23,7 @@ export function RegisterForm({ projectSlug, roles }: { projectSlug: string; role
   const t = useTranslations("register");
   const { state, onSubmit, pending } = useActionForm(registerAction);
   const [notice, setNotice] = useState<ActionResult<{ resendAfterSeconds: number }> | null>(null);
+  const [sentTo, setSentTo] = useState("");
   const phoneRef = useRef<HTMLInputElement>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const sendErrors = notice && !notice.ok ? (notice.fieldErrors ?? {}) : {};
@@ -62,11 +63,14 @@ export function RegisterForm({ projectSlug, roles }: { projectSlug: string; role
           <SendCodeButton
             getPhone={() => phoneRef.current?.value ?? ""}
             send={(phone) => sendRegisterCodeAction(null, { projectSlug, phone })}
-            onResult={setNotice}
+            onResult={(r, phone) => {
+              setNotice(r);
+              setSentTo(phone);
+            }}
           />
         </div>
       </Field>
-      {notice?.ok && <Alert tone="success">{t("codeSent", { phone: maskPhone(normalisePhone(phoneRef.current?.value ?? "")) })}</Alert>}
+      {notice?.ok && <Alert tone="success">{t("codeSent", { phone: maskPhone(normalisePhone(sentTo)) })}</Alert>}
       {notice && !notice.ok && !notice.fieldErrors && <Alert>{notice.message}</Alert>}
 
       <div>

@@ -22,7 +22,7 @@ describe("message catalogues", () => {
 
   it("placeholders agree between locales", () => {
     const zhKeys = keys(zh);
-    const get = (o: unknown, path: string) => path.split(".").reduce((a: any, k) => a?.[k], o) as string;
+    const get = (o: unknown, path: string) => path.split(".").reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], o) as string;
     for (const k of zhKeys) {
       const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
       expect(ph(get(en, k)), k).toBe(ph(get(zh, k)));
