@@ -13,6 +13,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // `next dev` would otherwise write AGENTS.md files into the working tree.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
   poweredByHeader: false,
   // Types are checked once by `npm run typecheck` (strict, whole repo, run by
   // .ci/run before the build); Next's own pass would repeat it on 2 cores.
