@@ -3,3 +3,5 @@ export * from "./memberships";
 export * from "./projects";
 export * from "./sms";
 export * from "./users";
+export * from "./signatures";
+export * from "./pki";
