@@ -60,6 +60,7 @@ export default async function setup(project: TestProject) {
       // The embedded database unless the run asks for a server.
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      MASTER_KEY: randomBytes(32).toString("base64"),
       SMS_PROVIDER: "tencent",
       TENCENTCLOUD_SECRET_ID: credentials.secretId,
       TENCENTCLOUD_SECRET_KEY: credentials.secretKey,

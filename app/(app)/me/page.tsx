@@ -1,4 +1,4 @@
-import { LogOut, Shield } from "lucide-react";
+import { ChevronRight, LogOut, PenLine, Shield } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { logoutAction } from "@/app/(app)/actions";
@@ -40,6 +40,13 @@ export default async function MePage() {
             ))}
           </section>
         )}
+        <Link href="/me/signature" className="flex items-center justify-between rounded-2xl bg-white px-4 py-3 ring-1 ring-slate-200">
+          <span className="flex items-center gap-2">
+            <PenLine className="h-4 w-4 text-brand-600" aria-hidden />
+            {t("me.signature")}
+          </span>
+          <ChevronRight className="h-4 w-4 text-slate-400" aria-hidden />
+        </Link>
         {user.isAdmin && (
           <Button asChild variant="secondary" className="w-full">
             <Link href="/admin">
