@@ -9,6 +9,7 @@ import { memberships, signingKeys, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { ensureCa, getCaCertificates, getCurrentCrl, revokeCertificate, rotateMasterKey, createMasterKeyRing, toPem } from "@/lib/pki";
 import { getProject } from "@/lib/projects/get-project";
+import { isolatedDb } from "@/tests/helpers/isolated-db";
 import { randomPhone } from "@/tests/helpers/phones";
 import { getMemberCertificate } from "./get-member-certificate";
 import { getPki } from "./get-pki";
@@ -66,7 +67,7 @@ describe("personal certificates in the app", () => {
     expect(await codeOf(issuePersonalCertificate({ actorId: other.user.id, membershipId: membership.id, pin: "8d3k29" }))).toBe("NOT_FOUND");
   });
 
-  it("the database store keeps one CA hierarchy, numbers CRLs and rotates master keys", async () => {
+  it("the database store keeps one CA hierarchy, numbers CRLs and revokes once", async () => {
     const db = await getDb();
     const store = createPgPkiStore(db);
     const pki = await getPki();
@@ -83,15 +84,29 @@ describe("personal certificates in the app", () => {
     writeFileSync(join(dir, "issuing.pem"), getCaCertificates(pki.ca).issuing.pem);
     const listed = execFileSync("openssl", ["crl", "-inform", "DER", "-in", join(dir, "crl.der"), "-CAfile", join(dir, "issuing.pem"), "-noout", "-text"], { stdio: ["ignore", "pipe", "pipe"] }).toString();
     expect(listed.toLowerCase().replace(/:/g, "")).toContain(serialHex.replace(/^0+/, ""));
+  });
 
-    // Rotate: a new master key, the old one kept for unwrapping; everything moves over.
-    const next = createMasterKeyRing(Buffer.alloc(32, 7), [pki.masterKeys.current.key]);
-    const report = await rotateMasterKey({ store, masterKeys: next });
-    expect(report.failed).toEqual({});
-    expect(report.rewrapped).toBeGreaterThan(0);
-    const reloaded = await ensureCa({ store, masterKeys: createMasterKeyRing(Buffer.alloc(32, 7)), baseUrl: pki.baseUrl });
-    expect(getCaCertificates(reloaded).issuing.pem).toBe(getCaCertificates(pki.ca).issuing.pem);
-    // Put the original key back so the rest of this process's suites keep working.
-    await rotateMasterKey({ store, masterKeys: createMasterKeyRing(pki.masterKeys.current.key, [Buffer.alloc(32, 7)]) });
+  it("rotating the master key re-wraps every stored secret and keeps the CA usable", async () => {
+    const { db, cleanup } = await isolatedDb();
+    try {
+      const store = createPgPkiStore(db);
+      // A fresh database gets a CA under its own key; the process's PGlite already has one.
+      const firstKey = process.env.DATABASE_URL ? Buffer.alloc(32, 1) : (await getPki()).masterKeys.current.key;
+      const first = createMasterKeyRing(firstKey);
+      const ca = await ensureCa({ store, masterKeys: first, baseUrl: "http://localhost:3000" });
+      const next = createMasterKeyRing(Buffer.alloc(32, 7), [firstKey]);
+      const report = await rotateMasterKey({ store, masterKeys: next });
+      expect(report.failed).toEqual({});
+      expect(report.rewrapped).toBeGreaterThanOrEqual(5);
+      // Only the new key now: everything must still unwrap.
+      const reloaded = await ensureCa({ store, masterKeys: createMasterKeyRing(Buffer.alloc(32, 7)), baseUrl: "http://localhost:3000" });
+      expect(getCaCertificates(reloaded).issuing.pem).toBe(getCaCertificates(ca).issuing.pem);
+      // And the old key alone no longer opens anything.
+      await expect(ensureCa({ store, masterKeys: first, baseUrl: "http://localhost:3000" })).rejects.toThrow();
+      // Put back what the rest of this process expects (PGlite: the same database).
+      if (!process.env.DATABASE_URL) await rotateMasterKey({ store, masterKeys: createMasterKeyRing(firstKey, [Buffer.alloc(32, 7)]) });
+    } finally {
+      await cleanup();
+    }
   });
 });

@@ -5,3 +5,4 @@ export * from "./sms";
 export * from "./users";
 export * from "./signatures";
 export * from "./pki";
+export * from "./envelopes";
