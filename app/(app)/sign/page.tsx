@@ -1,21 +1,23 @@
-import { Construction } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import { EnvelopeList } from "@/components/envelopes/envelope-list";
+import { UploadPdfButton } from "@/components/envelopes/upload-pdf-button";
 import { PageHeader } from "@/components/layout/page-header";
-import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
+import { listEnvelopes } from "@/lib/envelopes/list-envelopes";
+import { uploadMaxBytes } from "@/lib/envelopes/upload-limits";
 
-// This tab's feature arrives with a later issue; it says so plainly.
-export default async function Page() {
-  await requireUser("/sign");
+export default async function SignPage() {
+  const user = await requireUser("/sign");
   const t = await getTranslations("sign");
+  const lists = await listEnvelopes({ actorId: user.id });
   return (
     <>
       <PageHeader title={t("title")} />
-      <main className="px-4 py-5">
-        <Card className="flex flex-col items-center gap-3 py-8 text-center">
-          <Construction className="h-10 w-10 text-amber-500" aria-hidden />
-          <p className="text-sm leading-6 text-slate-600">{t("comingSoon")}</p>
-        </Card>
+      <main className="space-y-6 px-4 py-5">
+        <UploadPdfButton maxMb={Math.round(uploadMaxBytes() / 1048576)} />
+        <EnvelopeList title={t("toSign")} items={lists.toSign} testId="list-to-sign" />
+        <EnvelopeList title={t("waiting")} items={lists.waiting} testId="list-waiting" />
+        <EnvelopeList title={t("completed")} items={lists.completed} testId="list-completed" />
       </main>
     </>
   );
