@@ -11,6 +11,7 @@ import { notifyNextSigners } from "@/lib/envelopes/notify-next-signers";
 import { removeEnvelopeSigner } from "@/lib/envelopes/remove-envelope-signer";
 import { SignEnvelopeSchema } from "@/lib/envelopes/sign.schema";
 import { signEnvelope } from "@/lib/envelopes/sign-envelope";
+import { claimSharedFile } from "@/lib/share/claim-shared-file";
 import { phoneSchema } from "@/lib/validation/phone";
 import { realNameSchema } from "@/lib/validation/real-name";
 
@@ -40,4 +41,9 @@ export const signEnvelopeAction = userAction(SignEnvelopeSchema, async (input, {
   revalidatePath(`/sign/${input.envelopeId}`);
   revalidatePath("/sign");
   return { revision: result.revision, completed: result.completed };
+});
+
+export const claimShareAction = userAction(z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }), async ({ token }, { user, ip }) => {
+  const r = await claimSharedFile({ actorId: user.id, token, ip });
+  return { envelopeId: r.envelopeId };
 });

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { uploadPdf } from "./upload-pdf";
 
 /** Picks a PDF and starts (or continues) an envelope with it. */
 export function UploadPdfButton({ maxMb }: { maxMb: number }) {
@@ -23,17 +24,12 @@ export function UploadPdfButton({ maxMb }: { maxMb: number }) {
     }
     setBusy(true);
     try {
-      const form = new FormData();
-      form.set("file", file);
-      const res = await fetch("/api/envelopes", { method: "POST", body: form });
-      const body = (await res.json().catch(() => null)) as { ok: boolean; envelopeId?: string; message?: string } | null;
-      if (!body?.ok || !body.envelopeId) {
-        setError(body?.message ?? t("uploadFailed"));
+      const r = await uploadPdf(file);
+      if (!r.ok) {
+        setError(r.message ?? t("uploadFailed"));
         return;
       }
-      router.push(`/sign/${body.envelopeId}`);
-    } catch {
-      setError(t("uploadFailed"));
+      router.push(`/sign/${r.envelopeId}`);
     } finally {
       setBusy(false);
       if (input.current) input.current.value = "";

@@ -6,3 +6,4 @@ export * from "./users";
 export * from "./signatures";
 export * from "./pki";
 export * from "./envelopes";
+export * from "./share-inbox";
