@@ -67,9 +67,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
       {!q && mine.length === 0 && <p className="text-sm leading-6 text-slate-600">{t("home.hint")}</p>}
 
-      <Link href="/install" className="block text-center text-sm text-brand-600 underline-offset-4 hover:underline">
-        {t("home.install")}
-      </Link>
+      <div className="flex justify-center gap-6 text-sm">
+        <Link href="/install" className="text-brand-600 underline-offset-4 hover:underline">
+          {t("home.install")}
+        </Link>
+        <Link href="/verify" className="text-brand-600 underline-offset-4 hover:underline">
+          {t("home.verify")}
+        </Link>
+      </div>
     </main>
   );
 }

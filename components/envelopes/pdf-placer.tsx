@@ -65,7 +65,7 @@ export function PdfPlacer({ fileUrl, signatureUrl, canPlace, onChange }: { fileU
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setBaseWidth(Math.min(el.clientWidth - 16, 900)));
+    const ro = new ResizeObserver(() => setBaseWidth(Math.min(el.clientWidth - 28, 900)));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);

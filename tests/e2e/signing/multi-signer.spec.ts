@@ -104,6 +104,22 @@ describe("two signers, one after another", () => {
     expect(res?.status()).toBe(404);
     const file = await ctxC.request.get(`${envelopeUrl.replace("/sign/", "/api/envelopes/")}/file`);
     expect(file.status()).toBe(404);
-    await Promise.all([ctxA.close(), ctxB.close(), ctxC.close()]);
+
+    // The public verify page shows both signatures intact; a flipped byte breaks them.
+    const anon = await phoneContext(browser);
+    const pageV = await anon.newPage();
+    await pageV.goto("/verify");
+    await pageV.getByTestId("verify-upload").setInputFiles(join(dir, "signed.pdf"));
+    await pageV.getByTestId("verify-signature").nth(1).waitFor({ timeout: 30_000 });
+    expect(await pageV.locator('[data-testid="verify-signature"][data-intact="true"]').count()).toBe(2);
+    expect(await pageV.textContent("main")).toContain("由云签署根证书签发");
+    await screenshot(pageV, "45-verify");
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf("Purchase agreement");
+    tampered[at > 0 ? at : 200] ^= 0x01;
+    writeFileSync(join(dir, "tampered.pdf"), tampered);
+    await pageV.getByTestId("verify-upload").setInputFiles(join(dir, "tampered.pdf"));
+    await pageV.locator('[data-testid="verify-signature"][data-intact="false"]').first().waitFor({ timeout: 30_000 });
+    await Promise.all([ctxA.close(), ctxB.close(), ctxC.close(), anon.close()]);
   });
 });
