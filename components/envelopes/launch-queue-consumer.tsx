@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { uploadPdf } from "./upload-pdf";
 
@@ -19,12 +19,14 @@ declare global {
 export function LaunchQueueConsumer() {
   const t = useTranslations("share");
   const router = useRouter();
-  const [state, setState] = useState<"waiting" | "unsupported" | string>("waiting");
+  const supported = useSyncExternalStore(
+    () => () => {},
+    () => !!window.launchQueue,
+    () => true,
+  );
+  const [state, setState] = useState<"waiting" | string>("waiting");
   useEffect(() => {
-    if (!window.launchQueue) {
-      setState("unsupported");
-      return;
-    }
+    if (!window.launchQueue) return;
     window.launchQueue.setConsumer(async (params) => {
       const handle = params.files.find((f) => f.kind === "file");
       if (!handle) return;
@@ -33,7 +35,7 @@ export function LaunchQueueConsumer() {
       else setState(r.message ?? t("failed"));
     });
   }, [router, t]);
+  if (!supported) return <Alert tone="info">{t("gone")}</Alert>;
   if (state === "waiting") return <p className="py-10 text-center text-sm text-slate-500">{t("opening")}</p>;
-  if (state === "unsupported") return <Alert tone="info">{t("gone")}</Alert>;
   return <Alert>{state}</Alert>;
 }

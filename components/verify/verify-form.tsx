@@ -4,7 +4,6 @@ import { CheckCircle2, ShieldAlert, ShieldCheck, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { SignatureView } from "@/lib/verification/verify-uploaded-pdf";
 
