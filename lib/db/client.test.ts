@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "./client";
-import { projectRoles, projects } from "./schema";
+import { resetEnvCache } from "@/lib/env";
+import { randomPhone } from "@/tests/helpers/phones";
+import { projectRoles, projects, users } from "./schema";
 import { seedDatabase } from "./seed";
 
 afterAll(closeDb);
@@ -27,5 +29,21 @@ describe("database start-up", () => {
 
   it("getDb returns the same handle on every call", async () => {
     expect(await getDb()).toBe(await getDb());
+  });
+
+  it("makes ADMIN_PHONE a platform admin at start-up", async () => {
+    const db = await getDb();
+    const phone = randomPhone();
+    process.env.ADMIN_PHONE = phone;
+    resetEnvCache();
+    try {
+      await seedDatabase(db);
+      await seedDatabase(db);
+      const [admin] = await db.select().from(users).where(eq(users.phone, phone));
+      expect(admin?.isAdmin).toBe(true);
+    } finally {
+      delete process.env.ADMIN_PHONE;
+      resetEnvCache();
+    }
   });
 });
