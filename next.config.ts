@@ -21,7 +21,9 @@ const nextConfig: NextConfig = {
   // .ci/run before the build); Next's own pass would repeat it on 2 cores.
   typescript: { ignoreBuildErrors: true },
   // PGlite loads its WASM and data files relative to its own package; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "node-forge"],
+  // The same for the face models, tfjs WASM binaries and OCR data that
+  // lib/identity reads from node_modules at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "node-forge", "@vladmandic/face-api", "@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "tesseract.js"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
