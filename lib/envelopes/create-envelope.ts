@@ -21,7 +21,7 @@ export async function createEnvelope({ actorId, title, bytes, ip }: CreateEnvelo
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [env] = await tx.insert(envelopes).values({ initiatorId: actorId, title: cleanTitle(title) }).returning();
-    const revision = await storeRevision(tx, { envelopeId: env!.id, number: 0, bytes, createdBy: actorId });
+    const revision = await storeRevision(tx, { envelopeId: env!.id, number: 0, parts: [bytes], createdBy: actorId });
     if (membership) await tx.insert(envelopeSigners).values({ envelopeId: env!.id, userId: actorId, membershipId: membership.id, position: 0 });
     await recordEnvelopeEvent(tx, { envelopeId: env!.id, actorId, type: "created", data: { title: env!.title, size: bytes.length, existingSignatures: signatures } });
     await appendAuditEntry({ db: tx, actorId, action: "envelope.created", subjectType: "envelope", subjectId: env!.id, ip, data: { sha256: revision.sha256, size: bytes.length } });

@@ -38,7 +38,7 @@ export async function openIncomingPdf({ actorId, fileName, bytes, ip }: { actorI
       const [env] = await tx.select().from(envelopes).where(eq(envelopes.id, rev.envelopeId)).for("update");
       if (env!.currentRevision !== rev.number) return; // someone signed meanwhile: keep ours
       const number = rev.number + 1;
-      await storeRevision(tx, { envelopeId: rev.envelopeId, number, bytes, createdBy: actorId });
+      await storeRevision(tx, { envelopeId: rev.envelopeId, number, parts: [bytes], createdBy: actorId });
       await tx.update(envelopes).set({ currentRevision: number, updatedAt: new Date() }).where(eq(envelopes.id, rev.envelopeId));
       await recordEnvelopeEvent(tx, { envelopeId: rev.envelopeId, actorId, type: "continued", data: { revision: number, addedBytes: bytes.length - rev.size } });
       await appendAuditEntry({ db: tx, actorId, action: "envelope.continued", subjectType: "envelope", subjectId: rev.envelopeId, ip, data: { revision: number } });

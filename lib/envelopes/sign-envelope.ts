@@ -53,11 +53,14 @@ export async function signEnvelope({ actorId, envelopeId, pin, placements, ip, n
       if (me.status === "signed") throw new AppError("ALREADY_SIGNED");
 
       const [rev] = await tx.select().from(envelopeRevisions).where(and(eq(envelopeRevisions.envelopeId, envelopeId), eq(envelopeRevisions.number, env.currentRevision)));
-      let bytes = await getBlobStorage().get(rev!.blobKey);
+      const original = await getBlobStorage().get(rev!.blobKey);
+      // Each placement is one more incremental update; only the earlier ones need joining.
+      let parts: Uint8Array[] = [original];
       const appearance = { name: user?.realName ?? user?.phone ?? "", png: handwriting?.png, time: now, locale: "zh-CN" as const };
       const fields: string[] = [];
       for (const p of placements.length ? placements : [null]) {
-        const signed = await signPdf(bytes, {
+        const input = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+        const signed = await signPdf(input, {
           signer,
           timestamp,
           signingTime: now,
@@ -65,12 +68,12 @@ export async function signEnvelope({ actorId, envelopeId, pin, placements, ip, n
           placement: p ? { page: p.page, rect: { x: p.x, y: p.y, width: p.width, height: p.height } } : undefined,
           reason: "云签署 电子签名",
         });
-        bytes = signed.pdf;
+        parts = [input, signed.update];
         fields.push(signed.fieldName);
       }
 
       const number = env.currentRevision + 1;
-      const stored = await storeRevision(tx, { envelopeId, number, bytes, createdBy: actorId, fieldName: fields.join(",") });
+      const stored = await storeRevision(tx, { envelopeId, number, parts, createdBy: actorId, fieldName: fields.join(",") });
       await tx.update(envelopeSigners).set({ status: "signed", signedAt: now, signedRevision: number, membershipId: membership.id }).where(eq(envelopeSigners.id, me.id));
       const pending = await tx.select({ id: envelopeSigners.id }).from(envelopeSigners).where(and(eq(envelopeSigners.envelopeId, envelopeId), ne(envelopeSigners.status, "signed")));
       const completed = pending.length === 0;
