@@ -10,8 +10,9 @@ import { decodeImage } from "../lib/identity/face/decode-image";
 import { detectFaces } from "../lib/identity/face/detect-faces";
 import { faceModelDirectory } from "../lib/identity/face/load-face-models";
 import { sameFaceVariants } from "../lib/identity/face/same-face-variants";
+import { ASTRONAUT_PATH } from "../tests/helpers/shared-dir";
 
-const ASTRONAUT = "/work/shared/fixtures/faces/astronaut.png";
+const ASTRONAUT = ASTRONAUT_PATH;
 
 async function main() {
   const base = decodeImage(readFileSync(ASTRONAUT));

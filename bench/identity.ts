@@ -8,6 +8,7 @@ import { loadFaceModels } from "../lib/identity/face/load-face-models";
 import { createImage, pasteImage, resizeImage } from "../lib/identity/face/transform-image";
 import { drawIdCardFront } from "../lib/identity/ocr/draw-id-card";
 import { readIdCardText, stopIdCardOcr } from "../lib/identity/ocr/read-id-card-text";
+import { ASTRONAUT_PATH } from "../tests/helpers/shared-dir";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 10);
 
@@ -16,7 +17,7 @@ async function main() {
   const env = (models.tf as unknown as { env(): { getBool(k: string): boolean } }).env();
 
   // A 640×480 camera-like frame with one face (~180 px wide).
-  const face = resizeImage(decodeImage(readFileSync("/work/shared/fixtures/faces/astronaut.png")), 480, 480);
+  const face = resizeImage(decodeImage(readFileSync(ASTRONAUT_PATH)), 480, 480);
   const frame = createImage(640, 480, [90, 100, 110]);
   pasteImage(frame, face, 80, 0);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { certificates, pkiCa, pkiCounters, pkiCrls, signingKeys, type CertificateRow } from "@/lib/db/schema";
+import { certificates, identityVerifications, livenessChallenges, pkiCa, pkiCounters, pkiCrls, signingKeys, type CertificateRow } from "@/lib/db/schema";
 import type { CaMaterial, CertificateRecord, PkiStore, RevocationReason, StoredCrl, StoredSecretRef, WrappedSecret } from "@/lib/pki";
 
 const CA_SECRETS = {
@@ -92,6 +92,14 @@ export function createPgPkiStore(db: Db): PkiStore {
       }
       const keys = await db.select({ id: signingKeys.id, custody: signingKeys.custody }).from(signingKeys);
       for (const k of keys) all.push({ ref: `key:${k.id}`, secret: k.custody.wrapped });
+      // Real-name evidence: the wrapped ID number and each encrypted file's data key.
+      const idv = await db.select({ id: identityVerifications.id, number: identityVerifications.idNumberWrapped, front: identityVerifications.cardFront, back: identityVerifications.cardBack }).from(identityVerifications);
+      for (const v of idv) {
+        all.push({ ref: `idv:${v.id}:number`, secret: v.number }, { ref: `idv:${v.id}:front`, secret: v.front.wrappedKey });
+        if (v.back) all.push({ ref: `idv:${v.id}:back`, secret: v.back.wrappedKey });
+      }
+      const live = await db.select({ id: livenessChallenges.id, frames: livenessChallenges.frames }).from(livenessChallenges);
+      for (const c of live) (c.frames ?? []).forEach((f, i) => all.push({ ref: `live:${c.id}:${String(i).padStart(2, "0")}`, secret: f.wrappedKey }));
       all.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
       return all.filter((s) => after === null || s.ref > after).slice(0, limit);
     },
@@ -106,6 +114,7 @@ export function createPgPkiStore(db: Db): PkiStore {
           .returning({ id: signingKeys.id });
         return rows.length === 1;
       }
+      if (ref.startsWith("idv:") || ref.startsWith("live:")) return replaceEvidenceSecret(db, ref, expected, next);
       const path = CA_SECRETS[ref as keyof typeof CA_SECRETS];
       if (!path) return false;
       const pgPath = `{${path.join(",")}}`;
@@ -117,4 +126,36 @@ export function createPgPkiStore(db: Db): PkiStore {
       return rows.length === 1;
     },
   };
+}
+
+/** Compare-and-set of one real-name evidence secret (see listWrappedSecrets for the refs). */
+async function replaceEvidenceSecret(db: Db, ref: string, expected: WrappedSecret, next: WrappedSecret): Promise<boolean> {
+  const [kind, id, part] = ref.split(":") as [string, string, string];
+  if (kind === "idv" && part === "number") {
+    const rows = await db
+      .update(identityVerifications)
+      .set({ idNumberWrapped: next })
+      .where(and(eq(identityVerifications.id, id), eq(identityVerifications.idNumberWrapped, expected)))
+      .returning({ id: identityVerifications.id });
+    return rows.length === 1;
+  }
+  if (kind === "idv" && (part === "front" || part === "back")) {
+    const col = part === "front" ? identityVerifications.cardFront : identityVerifications.cardBack;
+    const rows = await db
+      .update(identityVerifications)
+      .set({ [part === "front" ? "cardFront" : "cardBack"]: sql`jsonb_set(${col}, '{wrappedKey}', to_jsonb(${next}::text))` })
+      .where(and(eq(identityVerifications.id, id), sql`${col}->>'wrappedKey' = ${expected}`))
+      .returning({ id: identityVerifications.id });
+    return rows.length === 1;
+  }
+  if (kind === "live") {
+    const path = `{${Number(part)},wrappedKey}`;
+    const rows = await db
+      .update(livenessChallenges)
+      .set({ frames: sql`jsonb_set(${livenessChallenges.frames}, ${path}::text[], to_jsonb(${next}::text))` })
+      .where(and(eq(livenessChallenges.id, id), sql`${livenessChallenges.frames} #>> ${path}::text[] = ${expected}`))
+      .returning({ id: livenessChallenges.id });
+    return rows.length === 1;
+  }
+  return false;
 }

@@ -6,11 +6,12 @@ import { decodeImage, type RgbImage } from "./face/decode-image";
 import { detectFaces, type DetectedFace } from "./face/detect-faces";
 import { drawPortraitCard } from "./face/same-face-variants";
 import { cropImage, grayscaleImage, resizeImage } from "./face/transform-image";
+import { ASTRONAUT_PATH } from "@/tests/helpers/shared-dir";
 
 let astronaut: RgbImage;
 let ref: DetectedFace;
 beforeAll(async () => {
-  astronaut = decodeImage(readFileSync("/work/shared/fixtures/faces/astronaut.png"));
+  astronaut = decodeImage(readFileSync(ASTRONAUT_PATH));
   [ref] = await detectFaces(astronaut);
 }, 120_000);
 

@@ -11,6 +11,7 @@ import type { LivenessChallenge } from "./liveness/judge-challenge";
 import type { LivenessAction } from "./liveness/types";
 import { renderChallengeFrames, type RenderedChallenge } from "./render-challenge-frames";
 import { UPLOAD_GRACE_MS, verifyLivenessFrames, type VerifyLivenessFramesInput } from "./verify-liveness-frames";
+import { ASTRONAUT_PATH } from "@/tests/helpers/shared-dir";
 
 const ISSUED = Date.UTC(2026, 11, 4, 12, 0, 0);
 const challenge = (...actions: LivenessAction[]): LivenessChallenge => ({ actions, nonce: "n-42", issuedAt: ISSUED });
@@ -29,7 +30,7 @@ let blinkThenLeft: RenderedChallenge;
 
 beforeAll(async () => {
   await loadFaceModels();
-  const astronaut = decodeImage(readFileSync("/work/shared/fixtures/faces/astronaut.png"));
+  const astronaut = decodeImage(readFileSync(ASTRONAUT_PATH));
   const [a] = await detectFaces(astronaut, { withDescriptors: false });
   face = selfie(astronaut, a);
   card = encodeJpeg(drawPortraitCard(astronaut, a.box), 80);

@@ -22,7 +22,7 @@ export class SecretIntegrityError extends Error {
     this.name = "SecretIntegrityError";
   }
 }
-export type SecretPurpose = "ca-key" | "pseudonym-key" | "user-key" | "grant-key";
+export type SecretPurpose = "ca-key" | "pseudonym-key" | "user-key" | "grant-key" | "evidence-key" | "personal-data";
 
 const FORMAT = "mk1";
 const PATTERN = /^mk1\.([a-z-]+)\.([0-9a-f]{16})\.([A-Za-z0-9_-]+)$/;

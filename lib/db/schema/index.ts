@@ -7,3 +7,4 @@ export * from "./signatures";
 export * from "./pki";
 export * from "./envelopes";
 export * from "./share-inbox";
+export * from "./identity";

@@ -7,8 +7,9 @@ import { detectFaces, type DetectedFace } from "./detect-faces";
 import { faceModelDirectory, loadFaceModels } from "./load-face-models";
 import { sameFaceVariants } from "./same-face-variants";
 import { createImage, cropImage, pasteImage, remapImage, resizeImage } from "./transform-image";
+import { ASTRONAUT_PATH } from "@/tests/helpers/shared-dir";
 
-const ASTRONAUT = "/work/shared/fixtures/faces/astronaut.png";
+const ASTRONAUT = ASTRONAUT_PATH;
 const demoPhoto = (n: number) => decodeImage(readFileSync(join(faceModelDirectory(), "..", "demo", `sample${n}.jpg`)));
 const cropFace = (img: RgbImage, f: DetectedFace, scale = 2.2) => {
   const s = Math.max(f.box.width, f.box.height) * scale;

@@ -7,6 +7,7 @@ import { drawIdCardFront, type IdCardFields } from "./draw-id-card";
 import { matchIdCardText } from "./match-id-card-text";
 import { parseIdCardText } from "./parse-id-card-text";
 import { readIdCardText, stopIdCardOcr } from "./read-id-card-text";
+import { ASTRONAUT_PATH } from "@/tests/helpers/shared-dir";
 
 // Synthetic person; the ID number is the spec's synthetic example.
 const FIELDS: IdCardFields = {
@@ -51,7 +52,7 @@ describe("matchIdCardText", () => {
 });
 
 describe("readIdCardText (tesseract.js + chi_sim from npm) on a drawn card", () => {
-  const portrait = decodeImage(readFileSync("/work/shared/fixtures/faces/astronaut.png"));
+  const portrait = decodeImage(readFileSync(ASTRONAUT_PATH));
 
   it("reads name and number from a clean card with a portrait", async () => {
     const r = await readIdCardText(drawIdCardFront(FIELDS, portrait));

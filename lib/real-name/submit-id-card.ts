@@ -1,0 +1,84 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { appendAuditEntry } from "@/lib/audit";
+import { getPki } from "@/lib/certificates/get-pki";
+import { getDb } from "@/lib/db";
+import { identityVerifications } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { sealEvidence } from "@/lib/evidence/seal-evidence";
+import { checkCardValidity, decodeImage, detectPortraitFace, ImageDecodeError, maskIdNumber, readIdCardText, validateIdNumber } from "@/lib/identity";
+import { assertStepReached } from "@/lib/onboarding/assert-step-reached";
+import { getMembership } from "@/lib/onboarding/get-membership";
+import { wrapSecret } from "@/lib/pki";
+
+export const MAX_CARD_IMAGE_BYTES = 6 * 1024 * 1024;
+
+export interface SubmitIdCardOptions {
+  actorId: string;
+  membershipId: string;
+  front: Uint8Array;
+  back?: Uint8Array;
+  /** 有效期限 as printed on the back, e.g. "2015.03.01-2035.03.01" or "2020.01.01-长期". */
+  validity: string;
+  ip?: string | null;
+  now?: Date;
+}
+
+/**
+ * 身份信息确认, server side: the card front must show a face and readable
+ * name and number; the number must pass GB 11643; the card must be valid; the
+ * name must equal the registered one — else 「实名信息不一致」 naming the item.
+ * Images are stored encrypted; nothing is advanced until the user confirms.
+ */
+export async function submitIdCard(o: SubmitIdCardOptions) {
+  const { membership, role, user } = await getMembership({ membershipId: o.membershipId, actorId: o.actorId });
+  assertStepReached(membership.status, role, "identity_verified");
+  if (membership.status !== "registered") throw new AppError("CONFLICT", "already verified");
+  for (const img of [o.front, o.back]) if (img && img.length > MAX_CARD_IMAGE_BYTES) throw new AppError("ID_IMAGE_INVALID", "image too large");
+
+  const validity = checkCardValidity(o.validity, o.now);
+  if (!validity.ok) throw new AppError(validity.reason, "card validity");
+  let card;
+  try {
+    card = decodeImage(o.front);
+  } catch (e) {
+    if (e instanceof ImageDecodeError) throw new AppError("ID_IMAGE_INVALID", "not a JPEG or PNG");
+    throw e;
+  }
+  await detectPortraitFace(card).then((face) => {
+    if (!face) throw new AppError("ID_PORTRAIT_NO_FACE", "no portrait on the card front");
+  });
+  const reading = await readIdCardText(card);
+  if (!reading.name || !reading.idNumber) throw new AppError("ID_CARD_UNREADABLE", "OCR found no name or number");
+  const id = validateIdNumber(reading.idNumber, o.now);
+  if (!id.ok) throw new AppError(id.reason, "id number");
+  if (reading.name !== user.realName) {
+    throw new AppError("REAL_NAME_INCONSISTENT", "name differs", { params: { read: reading.name, registered: user.realName ?? "" } });
+  }
+
+  const pki = await getPki();
+  const verificationId = randomUUID();
+  const cardFront = await sealEvidence({ blobKey: `evidence/${verificationId}/card-front.bin`, bytes: o.front });
+  const cardBack = o.back ? await sealEvidence({ blobKey: `evidence/${verificationId}/card-back.bin`, bytes: o.back }) : null;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(identityVerifications)
+      .values({
+        id: verificationId,
+        membershipId: o.membershipId,
+        userId: o.actorId,
+        status: "card_read",
+        nameOnCard: reading.name!,
+        idNumberMasked: maskIdNumber(id.normalized),
+        idNumberWrapped: wrapSecret(pki.masterKeys, "personal-data", Buffer.from(id.normalized)),
+        birthDate: id.birthDate,
+        cardValidUntil: validity.validUntil === "long-term" ? "长期" : validity.validUntil,
+        cardFront,
+        cardBack,
+      })
+      .returning();
+    await appendAuditEntry({ db: tx, actorId: o.actorId, action: "identity.card_read", subjectType: "identity_verification", subjectId: verificationId, ip: o.ip, data: { membershipId: o.membershipId, front: cardFront.sha256 } });
+    return { verificationId, name: row!.nameOnCard, idNumberMasked: row!.idNumberMasked, birthDate: row!.birthDate, validUntil: row!.cardValidUntil };
+  });
+}
