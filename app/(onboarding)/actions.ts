@@ -11,6 +11,9 @@ import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/get-project";
 import { RegisterSchema, SendRegisterCodeSchema } from "@/lib/projects/register.schema";
 import { assertNotMember, registerMember } from "@/lib/projects/register-member";
+import { confirmIdCard } from "@/lib/real-name/confirm-id-card";
+import { issueLivenessChallenge } from "@/lib/real-name/issue-liveness-challenge";
+import { submitIdCard } from "@/lib/real-name/submit-id-card";
 import { SIGNATURE_PNG_LIMITS } from "@/lib/signatures/check-signature-png";
 import { saveHandwrittenSignature } from "@/lib/signatures/save-handwritten-signature";
 import { sendVerificationCode } from "@/lib/sms";
@@ -37,4 +40,27 @@ export const saveSignatureAction = userAction(SignatureUpload, async ({ png }, {
   if (png.size > SIGNATURE_PNG_LIMITS.maxBytes) throw new AppError("SIGNATURE_IMAGE_INVALID", "too large");
   const saved = await saveHandwrittenSignature({ userId: user.id, png: new Uint8Array(await png.arrayBuffer()), ip });
   return { id: saved.id };
+});
+
+const IdCardUpload = z.object({
+  membershipId: z.string().uuid(),
+  front: z.instanceof(File),
+  back: z.instanceof(File).optional(),
+  validity: z.string().trim().min(8, { message: "required" }).max(40, { message: "too_long" }),
+});
+
+export const submitIdCardAction = userAction(IdCardUpload, async ({ membershipId, front, back, validity }, { user, ip }) => {
+  const bytes = async (f: File | undefined) => (f && f.size > 0 ? new Uint8Array(await f.arrayBuffer()) : undefined);
+  const frontBytes = await bytes(front);
+  if (!frontBytes) throw new AppError("ID_IMAGE_INVALID", "front missing");
+  return submitIdCard({ actorId: user.id, membershipId, front: frontBytes, back: await bytes(back), validity, ip });
+});
+
+export const confirmIdCardAction = userAction(z.object({ membershipId: z.string().uuid() }), async ({ membershipId }, { user, ip }) => {
+  await confirmIdCard({ actorId: user.id, membershipId, ip });
+  return null;
+});
+
+export const issueChallengeAction = userAction(z.object({ membershipId: z.string().uuid() }), async ({ membershipId }, { user }) => {
+  return issueLivenessChallenge({ actorId: user.id, membershipId });
 });

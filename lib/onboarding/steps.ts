@@ -11,7 +11,7 @@ export interface RoleSettings {
 // Which steps the product can actually perform yet. A step that is required
 // but not built is shown as "coming soon" and blocks the member there — it is
 // never marked done on their behalf.
-export const BUILT_STEPS: ReadonlySet<OnboardingStep> = new Set<OnboardingStep>(["certified", "signature_ready"]);
+export const BUILT_STEPS: ReadonlySet<OnboardingStep> = new Set<OnboardingStep>(["identity_verified", "certified", "signature_ready"]);
 
 /** The steps this role requires, in order. */
 export function requiredSteps(role: RoleSettings): OnboardingStep[] {

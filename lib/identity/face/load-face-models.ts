@@ -5,7 +5,8 @@
 // The WASM backend avoids @tensorflow/tfjs-node's native binaries, which need a
 // matching libtensorflow for each platform.
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { packageDir } from "@/lib/node-modules-path";
 
 type FaceApi = typeof import("@vladmandic/face-api/dist/face-api.node-wasm.js");
 
@@ -46,14 +47,14 @@ export function loadFaceModels(): Promise<LoadedFaceModels> {
 }
 
 export function faceModelDirectory(): string {
-  return join(dirname(require.resolve("@vladmandic/face-api/package.json")), "model");
+  return join(packageDir("@vladmandic/face-api"), "model");
 }
 
 async function doLoad(): Promise<LoadedFaceModels> {
   const started = performance.now();
   const faceapi = require("@vladmandic/face-api/dist/face-api.node-wasm.js") as FaceApi;
   const tf = faceapi.tf as unknown as TfRuntime;
-  const wasmDir = join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist");
+  const wasmDir = join(packageDir("@tensorflow/tfjs-backend-wasm"), "dist");
   tf.setWasmPaths(wasmDir + "/");
   if (!(await tf.setBackend("wasm"))) throw new Error("tfjs WASM backend failed to initialise");
   await tf.ready();

@@ -3,11 +3,12 @@
 // the ID number in the bottom line, a portrait on the right. 856×540 px
 // = 85.6×54 mm at 10 px/mm, about what a phone photo of a card resolves.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { join } from "node:path";
 import fontkit, { type Font } from "@pdf-lib/fontkit";
 import type { RgbImage } from "../face/decode-image";
 import { createImage, pasteImage, resizeImage } from "../face/transform-image";
 import { drawText } from "./rasterize-text";
+import { packageDir } from "@/lib/node-modules-path";
 
 export interface IdCardFields {
   name: string;
@@ -20,8 +21,7 @@ export interface IdCardFields {
 
 let font: Font | null = null;
 function loadFont(): Font {
-  const require = createRequire(import.meta.url);
-  font ??= fontkit.create(readFileSync(require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf")));
+  font ??= fontkit.create(readFileSync(join(packageDir("@expo-google-fonts/noto-sans-sc"), "400Regular", "NotoSansSC_400Regular.ttf")));
   return font;
 }
 

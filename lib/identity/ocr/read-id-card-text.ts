@@ -3,20 +3,19 @@
 // fs (an explicit local langPath; without it tesseract.js would download from a CDN).
 // One worker per process, created lazily: loading chi_sim takes ~0.6 s, a
 // card ~0.7 s (measured here).
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { PNG } from "pngjs";
 import type { Worker } from "tesseract.js";
 import type { RgbImage } from "../face/decode-image";
 import { parseIdCardText, type IdCardText } from "./parse-id-card-text";
+import { packageDir } from "@/lib/node-modules-path";
 
-const require = createRequire(import.meta.url);
 let worker: Promise<Worker> | null = null;
 
 function getWorker(): Promise<Worker> {
   worker ??= (async () => {
     const { createWorker, OEM } = await import("tesseract.js");
-    const langPath = join(dirname(require.resolve("@tesseract.js-data/chi_sim/package.json")), "4.0.0_best_int");
+    const langPath = join(packageDir("@tesseract.js-data/chi_sim"), "4.0.0_best_int");
     // cacheMethod "none": never write traineddata into the working directory.
     return createWorker("chi_sim", OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: "none" });
   })().catch((err) => {

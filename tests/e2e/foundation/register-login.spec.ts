@@ -68,8 +68,8 @@ describe("register in 中山大学, log out, log in", () => {
 
     await page.getByRole("link", { name: /下一步/ }).click();
     await page.waitForURL(/\/onboarding\/.+\/identity_verified/);
-    expect(await page.textContent("main")).toContain("即将开放");
-    await screenshot(page, "07-step-coming-soon");
+    expect(await page.textContent("main")).toContain("身份证人像面");
+    await screenshot(page, "07-step-identity");
     // A later step is refused to a member who has not reached it.
     await page.goto(page.url().replace("identity_verified", "signature_ready"));
     await page.waitForURL(/\/confirm\//);

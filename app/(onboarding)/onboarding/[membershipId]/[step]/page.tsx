@@ -4,12 +4,14 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SetPinForm } from "@/components/certificates/set-pin-form";
 import { PageHeader } from "@/components/layout/page-header";
+import { IdentityStep } from "@/components/identity/identity-step";
 import { SignatureStep } from "@/components/signature/signature-step";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
 import { assertStepReached, BUILT_STEPS, isStep, statusIndex } from "@/lib/onboarding";
 import { loadOwnMembership } from "@/lib/onboarding/load-own-membership";
+import { loadVerification } from "@/lib/real-name/load-verification";
 
 // The entry to each onboarding step. A member may open a step only when every
 // earlier required step is done; a step not built yet is honestly "coming
@@ -33,6 +35,7 @@ export default async function StepPage({ params }: { params: Promise<{ membershi
     <div className="mx-auto min-h-dvh max-w-lg">
       <PageHeader title={t(`steps.${step}`)} backHref={confirmUrl} backLabel={t("common.back")} />
       <main className="space-y-5 px-4 py-5">
+        {step === "identity_verified" && <IdentityStep membershipId={membershipId} initial={await identityPhase(user.id, membershipId)} />}
         {step === "certified" && <SetPinForm membershipId={membershipId} subject={`CN=${user.realName ?? user.phone}, O=${project.organisation}, OU=${role.name}, C=CN`} />}
         {step === "signature_ready" && <SignatureStep next={confirmUrl} />}
         {!BUILT_STEPS.has(step) && (
@@ -50,4 +53,12 @@ export default async function StepPage({ params }: { params: Promise<{ membershi
       </main>
     </div>
   );
+}
+
+/** Where a member left off: card not yet read, read but not confirmed, or confirmed (liveness next). */
+async function identityPhase(actorId: string, membershipId: string) {
+  const v = await loadVerification({ actorId, membershipId }).catch(() => null);
+  if (!v || v.status === "passed") return { phase: "card" as const, read: null };
+  const read = { name: v.nameOnCard, idNumberMasked: v.idNumberMasked, birthDate: v.birthDate, validUntil: v.cardValidUntil };
+  return { phase: v.status === "card_read" ? ("confirm" as const) : ("liveness" as const), read };
 }

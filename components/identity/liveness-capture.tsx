@@ -1,0 +1,101 @@
+"use client";
+
+import { Camera } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { issueChallengeAction } from "@/app/(onboarding)/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+const FRONTAL_MS = 1200;
+const ACTION_MS = 2800;
+const FRAMES_PER_ACTION = 7;
+
+/**
+ * Liveness: the server draws the actions; the front camera records a frontal
+ * frame and a burst of frames during each prompted action; the server
+ * re-detects everything and decides. Nothing here claims success.
+ */
+export function LivenessCapture({ membershipId, onPassed }: { membershipId: string; onPassed: () => void }) {
+  const t = useTranslations("identity");
+  const video = useRef<HTMLVideoElement>(null);
+  const [prompt, setPrompt] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const stream = useRef<MediaStream | null>(null);
+
+  useEffect(() => () => stream.current?.getTracks().forEach((tr) => tr.stop()), []);
+
+  const grab = async (): Promise<Blob> => {
+    const v = video.current!;
+    const canvas = document.createElement("canvas");
+    canvas.width = v.videoWidth;
+    canvas.height = v.videoHeight;
+    canvas.getContext("2d")!.drawImage(v, 0, 0);
+    return new Promise((r) => canvas.toBlob((b) => r(b!), "image/jpeg", 0.85));
+  };
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  const run = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      if (!navigator.mediaDevices?.getUserMedia) throw new Error(t("noCamera"));
+      stream.current ??= await navigator.mediaDevices.getUserMedia({ video: { facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }, audio: false }).catch(() => {
+        throw new Error(t("cameraDenied"));
+      });
+      video.current!.srcObject = stream.current;
+      await video.current!.play();
+      const r = await issueChallengeAction(null, { membershipId });
+      if (!r.ok) throw new Error(r.message);
+      const started = performance.now();
+      const frames: { blob: Blob; offset: number }[] = [];
+      const shot = async () => frames.push({ blob: await grab(), offset: Math.round(performance.now() - started) });
+      setPrompt(t("lookStraight"));
+      await wait(FRONTAL_MS);
+      await shot();
+      for (const action of r.data.actions) {
+        setPrompt(t(`action.${action}` as "action.nod"));
+        for (let i = 0; i < FRAMES_PER_ACTION; i++) {
+          await wait(ACTION_MS / FRAMES_PER_ACTION);
+          await shot();
+        }
+      }
+      setPrompt(t("checking"));
+      const form = new FormData();
+      form.set("membershipId", membershipId);
+      form.set("challengeId", r.data.challengeId);
+      form.set("nonce", r.data.nonce);
+      form.set("offsets", frames.map((f) => f.offset).join(","));
+      form.set("mirrored", "0");
+      frames.forEach((f, i) => form.append("frame", new File([f.blob], `f${i}.jpg`, { type: "image/jpeg" })));
+      const res = await fetch("/api/identity/liveness", { method: "POST", body: form });
+      const body = (await res.json().catch(() => null)) as { ok: boolean; passed?: boolean; reasons?: string[]; message?: string } | null;
+      if (!body?.ok) throw new Error(body?.message ?? t("failed"));
+      if (!body.passed) throw new Error(`${t("notPassed")} ${body.reasons?.join(" ") ?? ""}`);
+      stream.current?.getTracks().forEach((tr) => tr.stop());
+      onPassed();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : t("failed"));
+    } finally {
+      setPrompt(null);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="space-y-3">
+      <div className="relative mx-auto aspect-[3/4] w-64 overflow-hidden rounded-full bg-slate-900 ring-4 ring-brand-200">
+        {/* Shown mirrored like a mirror; frames are grabbed unmirrored. */}
+        <video ref={video} playsInline muted className="h-full w-full -scale-x-100 object-cover" data-testid="liveness-video" />
+        {prompt && <div className="absolute inset-x-0 bottom-4 text-center text-lg font-semibold text-white drop-shadow" data-testid="liveness-prompt">{prompt}</div>}
+      </div>
+      <p className="text-sm text-slate-600">{t("livenessHint")}</p>
+      {error && <Alert>{error}</Alert>}
+      <Button size="lg" className="w-full" disabled={busy} onClick={run}>
+        <Camera className="h-5 w-5" aria-hidden />
+        {busy ? t("recording") : error ? t("retry") : t("startLiveness")}
+      </Button>
+    </div>
+  );
+}
