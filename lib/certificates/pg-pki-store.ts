@@ -99,7 +99,7 @@ export function createPgPkiStore(db: Db): PkiStore {
         if (v.back) all.push({ ref: `idv:${v.id}:back`, secret: v.back.wrappedKey });
       }
       const live = await db.select({ id: livenessChallenges.id, frames: livenessChallenges.frames }).from(livenessChallenges);
-      for (const c of live) (c.frames ?? []).forEach((f, i) => all.push({ ref: `live:${c.id}:${String(i).padStart(2, "0")}`, secret: f.wrappedKey }));
+      for (const c of live) (c.frames ?? []).forEach((f, i) => f.wrappedKey && all.push({ ref: `live:${c.id}:${String(i).padStart(2, "0")}`, secret: f.wrappedKey }));
       all.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
       return all.filter((s) => after === null || s.ref > after).slice(0, limit);
     },

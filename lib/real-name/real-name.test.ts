@@ -22,6 +22,7 @@ import { unwrapSecret, wrapSecret } from "@/lib/pki";
 import { confirmIdCard } from "./confirm-id-card";
 import { issueLivenessChallenge, MAX_ATTEMPTS_PER_DAY } from "./issue-liveness-challenge";
 import { submitIdCard } from "./submit-id-card";
+import { purgeExpiredEvidence } from "./purge-expired-evidence";
 import { submitLiveness } from "./submit-liveness";
 
 afterAll(async () => {
@@ -127,5 +128,16 @@ describe("real-name verification flow", () => {
     expect(await codeOf(issueLivenessChallenge({ actorId: userId, membershipId }))).toBe("LIVENESS_DAILY_LIMIT");
     const rows = await db.select().from(livenessChallenges).where(eq(livenessChallenges.userId, userId));
     expect(rows).toHaveLength(MAX_ATTEMPTS_PER_DAY);
+
+    // 31 days later the raw frames are gone; hashes, scores and the verdict stay.
+    const tried = rows.find((row) => row.frames?.length)!;
+    const { getBlobStorage } = await import("@/lib/storage");
+    expect(await getBlobStorage().head(tried.frames![0]!.blobKey)).not.toBeNull();
+    expect(await purgeExpiredEvidence({ now: new Date(Date.now() + 31 * 86400_000) })).toBeGreaterThanOrEqual(1);
+    const [after] = await db.select().from(livenessChallenges).where(eq(livenessChallenges.id, tried.id));
+    expect(after!.framesDeletedAt).not.toBeNull();
+    expect(after!.frames![0]!.sha256).toBe(tried.frames![0]!.sha256);
+    expect(after!.passed).toBe(false);
+    expect(await getBlobStorage().head(tried.frames![0]!.blobKey)).toBeNull();
   }, 180_000);
 });
