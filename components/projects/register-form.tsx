@@ -2,16 +2,13 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
 import { registerAction, sendRegisterCodeAction } from "@/app/(onboarding)/actions";
-import { SendCodeButton } from "@/components/auth/send-code-button";
+import { PhoneCodeFields } from "@/components/auth/phone-code-fields";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { maskPhone, normalisePhone } from "@/lib/validation/phone";
 
 interface RoleOption {
   id: string;
@@ -22,11 +19,7 @@ interface RoleOption {
 export function RegisterForm({ projectSlug, roles }: { projectSlug: string; roles: RoleOption[] }) {
   const t = useTranslations("register");
   const { state, onSubmit, pending } = useActionForm(registerAction);
-  const [notice, setNotice] = useState<ActionResult<{ resendAfterSeconds: number }> | null>(null);
-  const [sentTo, setSentTo] = useState("");
-  const phoneRef = useRef<HTMLInputElement>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const sendErrors = notice && !notice.ok ? (notice.fieldErrors ?? {}) : {};
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
@@ -53,25 +46,7 @@ export function RegisterForm({ projectSlug, roles }: { projectSlug: string; role
         <Input id="realName" name="realName" autoComplete="name" maxLength={30} required aria-invalid={!!errors.realName} />
       </Field>
 
-      <Field id="phone" label={t("phone")} error={errors.phone ?? sendErrors.phone}>
-        <Input id="phone" name="phone" ref={phoneRef} type="tel" inputMode="numeric" autoComplete="tel" maxLength={20} required aria-invalid={!!(errors.phone ?? sendErrors.phone)} />
-      </Field>
-
-      <Field id="code" label={t("code")} error={errors.code}>
-        <div className="flex gap-2">
-          <Input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required aria-invalid={!!errors.code} />
-          <SendCodeButton
-            getPhone={() => phoneRef.current?.value ?? ""}
-            send={(phone) => sendRegisterCodeAction(null, { projectSlug, phone })}
-            onResult={(r, phone) => {
-              setNotice(r);
-              setSentTo(phone);
-            }}
-          />
-        </div>
-      </Field>
-      {notice?.ok && <Alert tone="success">{t("codeSent", { phone: maskPhone(normalisePhone(sentTo)) })}</Alert>}
-      {notice && !notice.ok && !notice.fieldErrors && <Alert>{notice.message}</Alert>}
+      <PhoneCodeFields send={(phone) => sendRegisterCodeAction(null, { projectSlug, phone })} errors={errors} phoneLabel={t("phone")} codeLabel={t("code")} />
 
       <div>
         <label className="flex items-start gap-2 text-sm text-slate-700">

@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db";
@@ -6,21 +6,13 @@ import { memberships, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/get-project";
 import { randomPhone } from "@/tests/helpers/phones";
+import { pngChunk } from "@/tests/helpers/signers";
 import { checkSignaturePng } from "./check-signature-png";
 import { decodePngRgba } from "./decode-png-rgba";
 import { getHandwrittenSignature } from "./get-handwritten-signature";
 import { saveHandwrittenSignature } from "./save-handwritten-signature";
 
 afterAll(closeDb);
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, "latin1"), data])) >>> 0);
-  return Buffer.concat([head, data, crc]);
-}
 
 /** An RGBA PNG with a diagonal stroke, each row using a different filter type. */
 function strokePng(width: number, height: number, ink = true): Buffer {
@@ -51,7 +43,7 @@ function strokePng(width: number, height: number, ink = true): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(Buffer.concat(rows))), pngChunk("IEND", Buffer.alloc(0))]);
 }
 
 describe("handwritten signature images", () => {
