@@ -58,7 +58,7 @@ export function loadMasterKeys(opts: LoadMasterKeysOptions = {}): MasterKeyRing 
   } else if (env.NODE_ENV === "production") {
     throw new AppError("MASTER_KEY_MISSING", "MASTER_KEY is not set; refusing to start in production");
   } else {
-    const dir = resolve(opts.dataDir ?? env.DATA_DIR ?? "./data");
+    const dir = resolve(/* turbopackIgnore: true */ opts.dataDir ?? env.DATA_DIR ?? "./data");
     const file = join(dir, "master.key");
     if (!existsSync(file)) {
       mkdirSync(dir, { recursive: true });

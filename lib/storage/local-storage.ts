@@ -18,7 +18,7 @@ import { DEFAULT_MAX_BYTES, type BlobStorage } from "./types";
 const ABSENT = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
 
 export function createLocalStorage({ root }: { root?: string } = {}): BlobStorage {
-  const base = resolve(root ?? join(env().DATA_DIR, "blobs"));
+  const base = resolve(/* turbopackIgnore: true */ root ?? join(env().DATA_DIR, "blobs"));
 
   function pathOf(key: string): string {
     assertBlobKey(key);

@@ -26,7 +26,7 @@ export function cjkFontPath(): string {
   // The app runs from the project root (next start, vitest): look there first.
   // Bundlers must not see a literal resolve() of the .ttf (Turbopack would try
   // to bundle it as a module), hence the path built at run time.
-  const local = join(process.cwd(), "node_modules", DEFAULT_FONT);
+  const local = join(/* turbopackIgnore: true */ process.cwd(), "node_modules", DEFAULT_FONT);
   if (existsSync(local)) return local;
   return createRequire(/* turbopackIgnore: true */ import.meta.url).resolve([DEFAULT_FONT][0]!);
 }
