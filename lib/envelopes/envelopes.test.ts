@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getPki } from "@/lib/certificates/get-pki";
 import { closeDb, getDb } from "@/lib/db";
-import { envelopes, signingKeys } from "@/lib/db/schema";
+import { envelopes, signingKeys, smsOutbox } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verifyPdf } from "@/lib/pdf";
 import { getCaCertificates } from "@/lib/pki";
@@ -15,6 +15,7 @@ import { addEnvelopeSigner } from "./add-envelope-signer";
 import { createEnvelope } from "./create-envelope";
 import { listEnvelopes } from "./list-envelopes";
 import { loadEnvelope } from "./load-envelope";
+import { notifyNextSigners } from "./notify-next-signers";
 import { openIncomingPdf } from "./open-incoming-pdf";
 import { readEnvelopeFile } from "./read-envelope-file";
 import { removeEnvelopeSigner } from "./remove-envelope-signer";
@@ -109,6 +110,11 @@ describe("envelopes", () => {
     const env = await createEnvelope({ actorId: a.user.id, title: "续签.pdf", bytes: await samplePdf(1) });
     await addEnvelopeSigner({ actorId: a.user.id, envelopeId: env.id, realName: b.user.realName!, phone: b.user.phone });
     await signEnvelope({ actorId: a.user.id, envelopeId: env.id, pin: a.pin, placements: [{ page: 1, x: 50, y: 600, width: 120, height: 60 }] });
+    // B, still to sign, is told by SMS (the outbox transport in tests); A is not.
+    expect(await notifyNextSigners({ envelopeId: env.id, actorId: a.user.id })).toBe(1);
+    const db = await getDb();
+    const sent = await db.select().from(smsOutbox).where(eq(smsOutbox.phone, b.user.phone));
+    expect(sent.at(-1)?.text).toContain("《续签》等待您签署");
     const { bytes } = await readEnvelopeFile({ actorId: a.user.id, envelopeId: env.id });
     // B receives the file (say, in WeChat) and opens it in the app.
     const opened = await openIncomingPdf({ actorId: b.user.id, fileName: "续签(1).pdf", bytes });
