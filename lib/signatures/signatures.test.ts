@@ -1,4 +1,3 @@
-import { deflateSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db";
@@ -6,7 +5,7 @@ import { memberships, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/get-project";
 import { randomPhone } from "@/tests/helpers/phones";
-import { pngChunk } from "@/tests/helpers/signers";
+import { rgbaPng } from "@/tests/helpers/signers";
 import { checkSignaturePng } from "./check-signature-png";
 import { decodePngRgba } from "./decode-png-rgba";
 import { getHandwrittenSignature } from "./get-handwritten-signature";
@@ -38,12 +37,7 @@ function strokePng(width: number, height: number, ink = true): Buffer {
     rows.push(out);
     prev = line;
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(Buffer.concat(rows))), pngChunk("IEND", Buffer.alloc(0))]);
+  return rgbaPng(width, height, rows);
 }
 
 describe("handwritten signature images", () => {

@@ -17,6 +17,17 @@ export function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/** An 8-bit RGBA PNG from rows that already carry their filter byte. */
+export function rgbaPng(width: number, height: number, filteredRows: Buffer[]): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(Buffer.concat(filteredRows))), pngChunk("IEND", Buffer.alloc(0))]);
+}
+
 /** A small RGBA PNG with a wavy stroke: a stand-in for a drawn signature. */
 export function signaturePng(width = 300, height = 120): Buffer {
   const rows: Buffer[] = [];
@@ -27,12 +38,7 @@ export function signaturePng(width = 300, height = 120): Buffer {
     }
     rows.push(line);
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(Buffer.concat(rows))), pngChunk("IEND", Buffer.alloc(0))]);
+  return rgbaPng(width, height, rows);
 }
 
 /** A registered staff member of 中山大学 who finished onboarding: certificate under `pin`, handwritten signature. */
