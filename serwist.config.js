@@ -7,6 +7,7 @@ import { serwist } from "@serwist/next/config";
 export default await serwist({
   swSrc: "app/sw.ts",
   swDest: "public/sw.js",
-  globIgnores: ["**/share-target/**", "**/_share/**"],
+  // Face models load only on the liveness page (runtime-cached by app/sw.ts).
+  globIgnores: ["**/share-target/**", "**/_share/**", "**/models/**", "models/**"],
   additionalPrecacheEntries: [{ url: "/~offline", revision: process.env.SOURCE_VERSION ?? String(Date.now()) }],
 });

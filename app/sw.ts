@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { defaultCache } from "@serwist/next/worker";
 import type { PrecacheEntry, SerwistGlobalConfig } from "serwist";
-import { NetworkOnly, Serwist } from "serwist";
+import { CacheFirst, ExpirationPlugin, NetworkOnly, Serwist } from "serwist";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -49,6 +49,11 @@ const serwist = new Serwist({
   navigationPreload: true,
   runtimeCaching: [
     { matcher: ({ url, sameOrigin }) => sameOrigin && NEVER_CACHE.test(url.pathname), handler: new NetworkOnly() },
+    // Face models: fetched once, on the liveness page only, then served from the cache.
+    {
+      matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/models/"),
+      handler: new CacheFirst({ cacheName: "face-models", plugins: [new ExpirationPlugin({ maxEntries: 8, maxAgeSeconds: 30 * 86400 })] }),
+    },
     ...defaultCache,
   ],
   fallbacks: {

@@ -6,10 +6,19 @@ import { useEffect, useRef, useState } from "react";
 import { issueChallengeAction } from "@/app/(onboarding)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { loadFaceGuide, type FaceGuide, type FaceHint } from "./face-guide";
 
 const FRONTAL_MS = 1200;
 const ACTION_MS = 2800;
 const FRAMES_PER_ACTION = 7;
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Gives the user a few seconds to get into frame before the challenge starts. */
+async function waitForFace(hint: { current: FaceHint | null }, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until && hint.current !== "ok") await wait(200);
+}
 
 /**
  * Liveness: the server draws the actions; the front camera records a frontal
@@ -23,8 +32,35 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const stream = useRef<MediaStream | null>(null);
+  const guide = useRef<FaceGuide | null>(null);
+  const guiding = useRef(false);
+  const hintRef = useRef<FaceHint | null>(null);
+  const [hint, setHint] = useState<FaceHint | null>(null);
+  const [stats, setStats] = useState<{ fps: number; backend: string } | null>(null);
 
-  useEffect(() => () => stream.current?.getTracks().forEach((tr) => tr.stop()), []);
+  useEffect(
+    () => () => {
+      guiding.current = false;
+      stream.current?.getTracks().forEach((tr) => tr.stop());
+    },
+    [],
+  );
+
+  // Runs beside the capture: tells the user what the camera sees (too dark,
+  // too far, no face, two faces) as fast as the device can detect.
+  const guideLoop = async (g: FaceGuide) => {
+    guiding.current = true;
+    let n = 0;
+    const since = performance.now();
+    while (guiding.current && video.current && !video.current.paused) {
+      const r = await g.check(video.current).catch(() => null);
+      if (!r) break;
+      hintRef.current = r.hint;
+      setHint(r.hint);
+      n++;
+      setStats({ fps: Math.round((n * 10000) / (performance.now() - since)) / 10, backend: g.backend });
+    }
+  };
 
   const grab = async (): Promise<Blob> => {
     const v = video.current!;
@@ -34,7 +70,6 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
     canvas.getContext("2d")!.drawImage(v, 0, 0);
     return new Promise((r) => canvas.toBlob((b) => r(b!), "image/jpeg", 0.85));
   };
-  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   const run = async () => {
     setError(null);
@@ -46,6 +81,13 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       });
       video.current!.srcObject = stream.current;
       await video.current!.play();
+      // Guidance is best effort: without it the server still judges the frames.
+      guide.current ??= await loadFaceGuide().catch(() => null);
+      if (guide.current && !guiding.current) void guideLoop(guide.current);
+      if (guide.current) {
+        setPrompt(t("lookStraight"));
+        await waitForFace(hintRef, 8000);
+      }
       const r = await issueChallengeAction(null, { membershipId });
       if (!r.ok) throw new Error(r.message);
       const started = performance.now();
@@ -73,6 +115,7 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       const body = (await res.json().catch(() => null)) as { ok: boolean; passed?: boolean; reasons?: string[]; message?: string } | null;
       if (!body?.ok) throw new Error(body?.message ?? t("failed"));
       if (!body.passed) throw new Error(`${t("notPassed")} ${body.reasons?.join(" ") ?? ""}`);
+      guiding.current = false;
       stream.current?.getTracks().forEach((tr) => tr.stop());
       onPassed();
     } catch (e) {
@@ -88,9 +131,12 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       <div className="relative mx-auto aspect-[3/4] w-64 overflow-hidden rounded-full bg-slate-900 ring-4 ring-brand-200">
         {/* Shown mirrored like a mirror; frames are grabbed unmirrored. */}
         <video ref={video} playsInline muted className="h-full w-full -scale-x-100 object-cover" data-testid="liveness-video" />
+        {hint && hint !== "ok" && <div className="absolute inset-x-0 top-6 text-center text-sm font-medium text-amber-300 drop-shadow" data-testid="liveness-hint">{t(`hint.${hint}`)}</div>}
         {prompt && <div className="absolute inset-x-0 bottom-4 text-center text-lg font-semibold text-white drop-shadow" data-testid="liveness-prompt">{prompt}</div>}
       </div>
-      <p className="text-sm text-slate-600">{t("livenessHint")}</p>
+      <p className="text-sm text-slate-600" data-testid="liveness-stats" data-fps={stats?.fps} data-backend={stats?.backend}>
+        {t("livenessHint")}
+      </p>
       {error && <Alert>{error}</Alert>}
       <Button size="lg" className="w-full" disabled={busy} onClick={run}>
         <Camera className="h-5 w-5" aria-hidden />

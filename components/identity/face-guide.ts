@@ -1,0 +1,48 @@
+"use client";
+
+// Live guidance on the liveness page with @vladmandic/face-api in the browser:
+// the tiny face detector and the 68-point landmarks, from our own origin
+// (/models, runtime-cached by the service worker). Advisory only — the server
+// re-detects every uploaded frame and decides.
+
+export type FaceHint = "ok" | "noFace" | "manyFaces" | "tooFar" | "tooDark";
+
+export interface FaceGuide {
+  check(video: HTMLVideoElement): Promise<{ hint: FaceHint; ms: number }>;
+  backend: string;
+}
+
+export async function loadFaceGuide(): Promise<FaceGuide> {
+  const faceapi = await import("@vladmandic/face-api/dist/face-api.esm.js");
+  // face-api re-exports tfjs, but its typings leave these out.
+  const tf = faceapi.tf as unknown as { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
+  // WebGL where the phone has it; the CPU backend still works (slower) without.
+  if (!(await tf.setBackend("webgl").catch(() => false))) await tf.setBackend("cpu");
+  await tf.ready();
+  await faceapi.nets.tinyFaceDetector.loadFromUri("/models");
+  await faceapi.nets.faceLandmark68Net.loadFromUri("/models");
+  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 });
+  const probe = document.createElement("canvas");
+  probe.width = 32;
+  probe.height = 24;
+  const ctx = probe.getContext("2d", { willReadFrequently: true })!;
+
+  return {
+    backend: tf.getBackend(),
+    async check(video) {
+      const started = performance.now();
+      ctx.drawImage(video, 0, 0, probe.width, probe.height);
+      const px = ctx.getImageData(0, 0, probe.width, probe.height).data;
+      let luma = 0;
+      for (let i = 0; i < px.length; i += 4) luma += 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
+      luma /= px.length / 4;
+      const faces = await faceapi.detectAllFaces(video, options).withFaceLandmarks();
+      const ms = performance.now() - started;
+      if (luma < 50) return { hint: "tooDark", ms };
+      if (faces.length === 0) return { hint: "noFace", ms };
+      if (faces.length > 1) return { hint: "manyFaces", ms };
+      if (faces[0]!.detection.box.width < video.videoWidth * 0.22) return { hint: "tooFar", ms };
+      return { hint: "ok", ms };
+    },
+  };
+}
