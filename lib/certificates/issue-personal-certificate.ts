@@ -1,13 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { appendAuditEntry } from "@/lib/audit";
 import { getDb } from "@/lib/db";
-import { signingKeys } from "@/lib/db/schema";
+import { identityVerifications, signingKeys } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertStepReached } from "@/lib/onboarding/assert-step-reached";
 import { advanceMembership } from "@/lib/onboarding/advance-membership";
 import { getMembership } from "@/lib/onboarding/get-membership";
-import { issueCertificate, revokeCertificate } from "@/lib/pki";
+import { issueCertificate, revokeCertificate, unwrapSecret, type MasterKeyRing } from "@/lib/pki";
 import { getPki } from "./get-pki";
 
 export interface IssuePersonalCertificateOptions {
@@ -29,15 +29,17 @@ export async function issuePersonalCertificate({ actorId, membershipId, pin, ip 
     throw new AppError("CONFLICT", "certificate already issued");
   }
   const pki = await getPki();
-  // Until identity verification exists, the pseudonym is keyed on the account.
-  const { record, publicKey } = await pki.custody.generateKey({ pin, pinContext: {} });
+  // A verified member's ID number keys the certificate's pseudonym and feeds
+  // the PIN rules (no birthday PINs); roles without an ID check use the account.
+  const idNumber = await verifiedIdNumber(membershipId, pki.masterKeys);
+  const { record, publicKey } = await pki.custody.generateKey({ pin, pinContext: idNumber ? { idNumber } : {} });
   const realName = user.realName ?? user.phone;
   const issued = await issueCertificate({
     ca: pki.ca,
     store: pki.store,
     subjectRef: membershipId,
     realName,
-    idNumber: `account:${user.id}`,
+    idNumber: idNumber ?? `account:${user.id}`,
     organisation: project.organisation,
     role: role.name,
     publicKey,
@@ -56,4 +58,15 @@ export async function issuePersonalCertificate({ actorId, membershipId, pin, ip 
     throw e;
   }
   return { serialHex: issued.record.serialHex, notBefore: issued.record.notBefore, notAfter: issued.record.notAfter };
+}
+
+async function verifiedIdNumber(membershipId: string, masterKeys: MasterKeyRing): Promise<string | null> {
+  const db = await getDb();
+  const [v] = await db
+    .select({ wrapped: identityVerifications.idNumberWrapped })
+    .from(identityVerifications)
+    .where(and(eq(identityVerifications.membershipId, membershipId), eq(identityVerifications.status, "passed")))
+    .orderBy(desc(identityVerifications.updatedAt))
+    .limit(1);
+  return v ? unwrapSecret(masterKeys, "personal-data", v.wrapped).toString("utf8") : null;
 }

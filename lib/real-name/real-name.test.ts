@@ -19,6 +19,7 @@ import { getPki } from "@/lib/certificates/get-pki";
 import { createPgPkiStore } from "@/lib/certificates/pg-pki-store";
 import { openEvidence } from "@/lib/evidence/seal-evidence";
 import { unwrapSecret, wrapSecret } from "@/lib/pki";
+import { issuePersonalCertificate } from "@/lib/certificates/issue-personal-certificate";
 import { confirmIdCard } from "./confirm-id-card";
 import { issueLivenessChallenge, MAX_ATTEMPTS_PER_DAY } from "./issue-liveness-challenge";
 import { submitIdCard } from "./submit-id-card";
@@ -76,6 +77,9 @@ describe("real-name verification flow", () => {
     const db = await getDb();
     const [m] = await db.select().from(memberships).where(eq(memberships.id, membershipId));
     expect(m!.status).toBe("identity_verified");
+    // From now on the ID number feeds the PIN rules: the birthday is refused as a PIN.
+    expect(await codeOf(issuePersonalCertificate({ actorId: userId, membershipId, pin: "19851231" }))).toBe("PIN_TOO_WEAK");
+    await issuePersonalCertificate({ actorId: userId, membershipId, pin: "q8w2e7r" });
 
     // Replaying the same nonce gets nothing.
     expect(await codeOf(submitLiveness({ actorId: userId, membershipId, challengeId: ch.challengeId, nonce: ch.nonce, ...frames, now: later }))).toBe("LIVENESS_CHALLENGE_INVALID");

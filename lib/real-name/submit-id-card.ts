@@ -6,10 +6,11 @@ import { getDb } from "@/lib/db";
 import { identityVerifications } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { sealEvidence } from "@/lib/evidence/seal-evidence";
-import { checkCardValidity, decodeImage, detectPortraitFace, ImageDecodeError, maskIdNumber, readIdCardText, validateIdNumber } from "@/lib/identity";
+import { checkCardValidity, maskIdNumber } from "@/lib/identity";
 import { assertStepReached } from "@/lib/onboarding/assert-step-reached";
 import { getMembership } from "@/lib/onboarding/get-membership";
 import { wrapSecret } from "@/lib/pki";
+import { getIdentityVerifier } from "./identity-verifier";
 
 export const MAX_CARD_IMAGE_BYTES = 6 * 1024 * 1024;
 
@@ -38,20 +39,7 @@ export async function submitIdCard(o: SubmitIdCardOptions) {
 
   const validity = checkCardValidity(o.validity, o.now);
   if (!validity.ok) throw new AppError(validity.reason, "card validity");
-  let card;
-  try {
-    card = decodeImage(o.front);
-  } catch (e) {
-    if (e instanceof ImageDecodeError) throw new AppError("ID_IMAGE_INVALID", "not a JPEG or PNG");
-    throw e;
-  }
-  await detectPortraitFace(card).then((face) => {
-    if (!face) throw new AppError("ID_PORTRAIT_NO_FACE", "no portrait on the card front");
-  });
-  const reading = await readIdCardText(card);
-  if (!reading.name || !reading.idNumber) throw new AppError("ID_CARD_UNREADABLE", "OCR found no name or number");
-  const id = validateIdNumber(reading.idNumber, o.now);
-  if (!id.ok) throw new AppError(id.reason, "id number");
+  const reading = await getIdentityVerifier().readCard({ front: o.front, now: o.now });
   if (reading.name !== user.realName) {
     throw new AppError("REAL_NAME_INCONSISTENT", "name differs", { params: { read: reading.name, registered: user.realName ?? "" } });
   }
@@ -69,10 +57,10 @@ export async function submitIdCard(o: SubmitIdCardOptions) {
         membershipId: o.membershipId,
         userId: o.actorId,
         status: "card_read",
-        nameOnCard: reading.name!,
-        idNumberMasked: maskIdNumber(id.normalized),
-        idNumberWrapped: wrapSecret(pki.masterKeys, "personal-data", Buffer.from(id.normalized)),
-        birthDate: id.birthDate,
+        nameOnCard: reading.name,
+        idNumberMasked: maskIdNumber(reading.idNumber),
+        idNumberWrapped: wrapSecret(pki.masterKeys, "personal-data", Buffer.from(reading.idNumber)),
+        birthDate: reading.birthDate,
         cardValidUntil: validity.validUntil === "long-term" ? "长期" : validity.validUntil,
         cardFront,
         cardBack,

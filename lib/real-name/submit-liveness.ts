@@ -5,8 +5,9 @@ import { getDb } from "@/lib/db";
 import { identityVerifications, livenessChallenges } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { openEvidence, sealEvidence } from "@/lib/evidence/seal-evidence";
-import { verifyLivenessFrames, type LivenessAction, type UploadedFrame } from "@/lib/identity";
+import type { LivenessAction, UploadedFrame } from "@/lib/identity";
 import { advanceMembership } from "@/lib/onboarding/advance-membership";
+import { getIdentityVerifier } from "./identity-verifier";
 import { hashNonce } from "./issue-liveness-challenge";
 import { loadVerification } from "./load-verification";
 
@@ -49,7 +50,7 @@ export async function submitLiveness(o: SubmitLivenessOptions) {
   if (!challenge) throw new AppError("LIVENESS_CHALLENGE_INVALID", "unknown, used or expired challenge");
 
   const idCardImage = await openEvidence(v.cardFront);
-  const result = await verifyLivenessFrames({
+  const result = await getIdentityVerifier().verifyLiveness({
     challenge: { actions: challenge.actions as LivenessAction[], nonce: o.nonce, issuedAt: challenge.issuedAt.getTime() },
     frontal: o.frontal,
     actionFrames: o.actionFrames,
