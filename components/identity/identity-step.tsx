@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkCardPhoto } from "./check-card-photo";
 import { compressImage } from "./compress-image";
 import { LivenessCapture } from "./liveness-capture";
 
@@ -36,8 +37,16 @@ export function IdentityStep({ membershipId, initial }: { membershipId: string; 
       const data = new FormData(form);
       for (const side of ["front", "back"]) {
         const f = data.get(side);
-        if (f instanceof File && f.size > 0) data.set(side, await compressImage(f).catch(() => f));
-        else data.delete(side);
+        if (!(f instanceof File) || f.size === 0) {
+          data.delete(side);
+          continue;
+        }
+        const problem = await checkCardPhoto(f).catch(() => null);
+        if (problem) {
+          setFieldErrors({ [side]: t(`photo.${problem}`) });
+          return;
+        }
+        data.set(side, await compressImage(f).catch(() => f));
       }
       const r = await submitIdCardAction(null, data);
       if (!r.ok) {

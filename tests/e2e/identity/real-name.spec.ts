@@ -20,6 +20,7 @@ beforeAll(async () => {
   const portrait = resizeImage(cropImage(astronaut, 150, 30, 190, 230), 180, 220);
   const card = drawIdCardFront({ name: "张三丰", sex: "女", ethnicity: "汉", birth: [1985, 12, 31], address: "广东省深圳市南山区科技园路1号", idNumber: "440305198512310026" }, portrait);
   writeFileSync(join(dir, "card-front.jpg"), encodeJpeg(card, 90));
+  writeFileSync(join(dir, "card-tiny.jpg"), encodeJpeg(resizeImage(card, 300, 190), 90));
   // A still photo held to the camera: one frame, repeated, as an MJPEG "video".
   const selfie = encodeJpeg(resizeImage(cropImage(astronaut, 90, 0, 330, 440), 480, 640), 85);
   writeFileSync(join(dir, "still.mjpeg"), Buffer.concat(Array.from({ length: 30 }, () => Buffer.from(selfie))));
@@ -81,8 +82,12 @@ describe("real-name verification in the browser", () => {
     const page = await context.newPage();
     const { membershipId } = await registerViaUi(page, { role: "评审专家", name: "李四" });
     await page.goto(`/onboarding/${membershipId}/identity_verified`);
-    await page.getByLabel("身份证人像面").setInputFiles(join(dir, "card-front.jpg"));
+    // A photo too small to read is caught in the browser, before any upload.
+    await page.getByLabel("身份证人像面").setInputFiles(join(dir, "card-tiny.jpg"));
     await page.getByLabel("有效期限").fill("2016.01.01-2036.01.01");
+    await page.getByRole("button", { name: "上传并识别" }).click();
+    await page.getByText("照片太小，无法识别，请靠近证件重新拍摄。").waitFor();
+    await page.getByLabel("身份证人像面").setInputFiles(join(dir, "card-front.jpg"));
     await page.getByRole("button", { name: "上传并识别" }).click();
     await page.getByText(/实名信息不一致：身份证上的姓名为“张三丰”，与注册姓名“李四”不符/).waitFor({ timeout: 60_000 });
     await screenshot(page, "54-name-mismatch");
