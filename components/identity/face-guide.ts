@@ -7,8 +7,14 @@
 
 export type FaceHint = "ok" | "noFace" | "manyFaces" | "tooFar" | "tooDark";
 
+export interface GuideFace {
+  box: { x: number; y: number; width: number; height: number };
+  /** 68 [x, y] points in the pixel coordinates of the unmirrored camera frame (lib/identity's Point). */
+  landmarks: [number, number][];
+}
+
 export interface FaceGuide {
-  check(video: HTMLVideoElement): Promise<{ hint: FaceHint; ms: number }>;
+  check(video: HTMLVideoElement): Promise<{ hint: FaceHint; ms: number; face: GuideFace | null }>;
   backend: string;
 }
 
@@ -38,11 +44,15 @@ export async function loadFaceGuide(): Promise<FaceGuide> {
       luma /= px.length / 4;
       const faces = await faceapi.detectAllFaces(video, options).withFaceLandmarks();
       const ms = performance.now() - started;
-      if (luma < 50) return { hint: "tooDark", ms };
-      if (faces.length === 0) return { hint: "noFace", ms };
-      if (faces.length > 1) return { hint: "manyFaces", ms };
-      if (faces[0]!.detection.box.width < video.videoWidth * 0.22) return { hint: "tooFar", ms };
-      return { hint: "ok", ms };
+      const one = faces.length === 1 ? faces[0]! : null;
+      const face = one
+        ? { box: { x: one.detection.box.x, y: one.detection.box.y, width: one.detection.box.width, height: one.detection.box.height }, landmarks: one.landmarks.positions.map((p): [number, number] => [p.x, p.y]) }
+        : null;
+      if (luma < 50) return { hint: "tooDark", ms, face };
+      if (faces.length === 0) return { hint: "noFace", ms, face };
+      if (faces.length > 1) return { hint: "manyFaces", ms, face };
+      if (faces[0]!.detection.box.width < video.videoWidth * 0.22) return { hint: "tooFar", ms, face };
+      return { hint: "ok", ms, face };
     },
   };
 }

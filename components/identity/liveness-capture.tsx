@@ -6,11 +6,15 @@ import { useEffect, useRef, useState } from "react";
 import { issueChallengeAction } from "@/app/(onboarding)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { loadFaceGuide, type FaceGuide, type FaceHint } from "./face-guide";
+import { detectAction } from "@/lib/identity/liveness/detect-action";
+import type { LandmarkFrame, LivenessAction } from "@/lib/identity/liveness/types";
+import { loadFaceGuide, type FaceGuide, type FaceHint, type GuideFace } from "./face-guide";
 
 const FRONTAL_MS = 1200;
+/** Without live detection, each action gets a fixed burst; with it, up to the limit below. */
 const ACTION_MS = 2800;
 const FRAMES_PER_ACTION = 7;
+const ACTION_LIMIT_MS = 6000;
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -35,6 +39,9 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
   const guide = useRef<FaceGuide | null>(null);
   const guiding = useRef(false);
   const hintRef = useRef<FaceHint | null>(null);
+  const faceRef = useRef<GuideFace | null>(null);
+  // Landmarks seen during the current action, for judging it live.
+  const series = useRef<LandmarkFrame[] | null>(null);
   const [hint, setHint] = useState<FaceHint | null>(null);
   const [stats, setStats] = useState<{ fps: number; backend: string } | null>(null);
 
@@ -56,6 +63,8 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       const r = await g.check(video.current).catch(() => null);
       if (!r) break;
       hintRef.current = r.hint;
+      faceRef.current = r.face;
+      if (r.face && series.current) series.current.push({ t: performance.now(), box: r.face.box, landmarks: r.face.landmarks });
       setHint(r.hint);
       n++;
       setStats({ fps: Math.round((n * 10000) / (performance.now() - since)) / 10, backend: g.backend });
@@ -96,12 +105,27 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       setPrompt(t("lookStraight"));
       await wait(FRONTAL_MS);
       await shot();
-      for (const action of r.data.actions) {
+      const baseline = faceRef.current?.landmarks;
+      for (const action of r.data.actions as LivenessAction[]) {
         setPrompt(t(`action.${action}` as "action.nod"));
-        for (let i = 0; i < FRAMES_PER_ACTION; i++) {
+        // Live: judge the action from the browser's landmarks and move on two
+        // frames after it was seen (blink and nod need the face back at rest).
+        // The server judges the uploaded frames again; this only paces the user.
+        series.current = guide.current ? [] : null;
+        const mine: { blob: Blob; offset: number }[] = [];
+        const began = performance.now();
+        let seenAt = -1;
+        while (performance.now() - began < (guide.current ? ACTION_LIMIT_MS : ACTION_MS)) {
           await wait(ACTION_MS / FRAMES_PER_ACTION);
-          await shot();
+          mine.push({ blob: await grab(), offset: Math.round(performance.now() - started) });
+          if (series.current && seenAt < 0 && series.current.length >= 4 && detectAction(action, series.current, { baseline }).passed) {
+            seenAt = mine.length;
+            setPrompt(t("actionSeen"));
+          }
+          if (seenAt >= 0 && mine.length >= seenAt + 2) break;
         }
+        series.current = null;
+        frames.push(...mine.slice(-FRAMES_PER_ACTION));
       }
       setPrompt(t("checking"));
       const form = new FormData();
