@@ -48,11 +48,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user?.sid) token.sid = user.sid;
       if (typeof token.sid !== "string") return null;
       // Revoked or expired on the server: the JWT is worthless from now on.
+      // The row read here is the request's one look at the session; the
+      // session callback below only copies it.
       const current = await loadSessionUser(token.sid);
-      return current ? { ...token, uid: current.id } : null;
+      return current ? { ...token, uid: current.id, user: current } : null;
     },
     async session({ session, token }) {
-      const current = typeof token.sid === "string" ? await loadSessionUser(token.sid) : null;
+      const current = token.user as SessionUser | undefined;
       if (current) session.user = { ...session.user, ...current, name: current.realName ?? current.phone };
       return session;
     },
