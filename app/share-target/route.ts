@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { getClientIp } from "@/lib/http/get-client-ip";
-import { uploadMaxBytes } from "@/lib/envelopes/upload-limits";
+import { assertUploadRequestSize } from "@/lib/envelopes/upload-limits";
 import { stashSharedFile } from "@/lib/share/stash-shared-file";
 
 // The share target's server fallback, used when no service worker caught the
@@ -12,7 +12,7 @@ import { stashSharedFile } from "@/lib/share/stash-shared-file";
 export async function POST(req: Request) {
   const back = (query: string) => new Response(null, { status: 303, headers: { location: `/share/received?${query}` } });
   try {
-    if (Number(req.headers.get("content-length") ?? 0) > uploadMaxBytes() + 64 * 1024) return back("error=UPLOAD_TOO_LARGE");
+    assertUploadRequestSize(req);
     const form = await req.formData().catch(() => null);
     const file = form?.getAll("file").find((f): f is File => f instanceof File);
     if (!file) return back("error=NOT_A_PDF");

@@ -12,11 +12,13 @@ export interface CreateEnvelopeOptions {
   title: string;
   bytes: Uint8Array;
   ip?: string | null;
+  /** The caller already ran inspectPdf on these bytes (openIncomingPdf): don't parse them twice. */
+  inspected?: { signatures: number };
 }
 
 /** 发起签署: the uploaded PDF becomes revision 0; the initiator is the first signer when they can sign. */
-export async function createEnvelope({ actorId, title, bytes, ip }: CreateEnvelopeOptions) {
-  const { signatures } = await inspectPdf(bytes);
+export async function createEnvelope({ actorId, title, bytes, ip, inspected }: CreateEnvelopeOptions) {
+  const { signatures } = inspected ?? (await inspectPdf(bytes));
   const membership = await findSigningMembership({ userId: actorId });
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -20,7 +20,7 @@ import { HEAD_BYTES } from "./upload-limits";
  * kept: we only ever append).
  */
 export async function openIncomingPdf({ actorId, fileName, bytes, ip }: { actorId: string; fileName: string; bytes: Uint8Array; ip?: string | null }) {
-  await inspectPdf(bytes);
+  const inspected = await inspectPdf(bytes);
   const db = await getDb();
   const head = createHash("sha256").update(bytes.subarray(0, HEAD_BYTES)).digest("hex");
   const candidates = await db.select().from(envelopeRevisions).where(eq(envelopeRevisions.headSha256, head)).orderBy(desc(envelopeRevisions.size));
@@ -45,6 +45,6 @@ export async function openIncomingPdf({ actorId, fileName, bytes, ip }: { actorI
     });
     return { envelopeId: rev.envelopeId, continued: true, appended: true };
   }
-  const env = await createEnvelope({ actorId, title: fileName, bytes, ip });
+  const env = await createEnvelope({ actorId, title: fileName, bytes, ip, inspected });
   return { envelopeId: env.id, continued: false, appended: false };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { getPki } from "@/lib/certificates/get-pki";
-import { uploadMaxBytes } from "@/lib/envelopes/upload-limits";
-import { AppError } from "@/lib/errors";
+import { assertPdfBytes } from "@/lib/envelopes/upload-limits";
 import { verifyPdf } from "@/lib/pdf";
 import { getCaCertificates } from "@/lib/pki";
 
@@ -27,8 +26,7 @@ export interface SignatureView {
  */
 export async function verifyUploadedPdf({ bytes }: { bytes: Uint8Array }): Promise<{ revisions: number; signatures: SignatureView[] }> {
   // Not the upload pre-flight: a certified or slightly damaged file must still be reportable.
-  if (bytes.length > uploadMaxBytes()) throw new AppError("UPLOAD_TOO_LARGE", "too large", { params: { maxMb: Math.round(uploadMaxBytes() / 1048576) } });
-  if (!Buffer.from(bytes.subarray(0, 1024)).toString("latin1").includes("%PDF-")) throw new AppError("NOT_A_PDF", "no %PDF header");
+  assertPdfBytes(bytes);
   const { ca } = await getPki();
   const report = await verifyPdf(bytes, { trustedRoots: [getCaCertificates(ca).root.der] });
   return {

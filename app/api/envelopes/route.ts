@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { openIncomingPdf } from "@/lib/envelopes/open-incoming-pdf";
-import { uploadMaxBytes } from "@/lib/envelopes/upload-limits";
+import { assertUploadRequestSize } from "@/lib/envelopes/upload-limits";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getClientIp } from "@/lib/http/get-client-ip";
@@ -13,13 +13,10 @@ export async function POST(req: Request) {
   try {
     const user = await getCurrentUser();
     if (!user) throw new AppError("UNAUTHENTICATED");
-    const max = uploadMaxBytes();
-    // Multipart overhead is small; refuse clearly oversized bodies before reading them.
-    if (Number(req.headers.get("content-length") ?? 0) > max + 64 * 1024) throw new AppError("UPLOAD_TOO_LARGE", "too large", { params: { maxMb: Math.round(max / 1048576) } });
+    assertUploadRequestSize(req);
     const form = await req.formData().catch(() => null);
     const file = form?.get("file");
     if (!(file instanceof File)) throw new AppError("NOT_A_PDF", "no file");
-    if (file.size > max) throw new AppError("UPLOAD_TOO_LARGE", "too large", { params: { maxMb: Math.round(max / 1048576) } });
     const ip = getClientIp(await headers(), env().TRUSTED_PROXY_HOPS);
     const result = await openIncomingPdf({ actorId: user.id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ip });
     return Response.json({ ok: true, ...result });

@@ -1,4 +1,4 @@
-import { uploadMaxBytes } from "@/lib/envelopes/upload-limits";
+import { assertUploadRequestSize } from "@/lib/envelopes/upload-limits";
 import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
 import { verifyUploadedPdf } from "@/lib/verification/verify-uploaded-pdf";
@@ -6,8 +6,7 @@ import { verifyUploadedPdf } from "@/lib/verification/verify-uploaded-pdf";
 // Public: anyone may check a signed PDF. Nothing is stored.
 export async function POST(req: Request) {
   try {
-    const max = uploadMaxBytes();
-    if (Number(req.headers.get("content-length") ?? 0) > max + 64 * 1024) throw new AppError("UPLOAD_TOO_LARGE", "too large", { params: { maxMb: Math.round(max / 1048576) } });
+    assertUploadRequestSize(req);
     const form = await req.formData().catch(() => null);
     const file = form?.get("file");
     if (!(file instanceof File)) throw new AppError("NOT_A_PDF", "no file");
