@@ -11,7 +11,7 @@ declare global {
 declare const self: ServiceWorkerGlobalScope;
 
 // Pages that carry personal data or one-time state are never cached.
-const NEVER_CACHE = /^\/(api|dev|login|confirm|onboarding|me|sign|share|share-target|_share|open-pdf)(\/|$)/;
+const NEVER_CACHE = /^\/(api|dev|login|confirm|onboarding|me|sign|share|share-target|_share|open-pdf|admin)(\/|$)/;
 
 // The Android share sheet POSTs shared PDFs here. Caught before Serwist's own
 // handlers: stash the files in Cache Storage under a synthetic /_share/ URL no

@@ -3,23 +3,19 @@ import { and, isNotNull, isNull, lt } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { appendAuditEntry } from "@/lib/audit";
 import { getDb } from "@/lib/db";
+import { getSetting } from "@/lib/settings/get-setting";
 import { livenessChallenges } from "@/lib/db/schema";
 import { getBlobStorage } from "@/lib/storage";
 
-/** EVIDENCE_RETENTION_DAYS (default 30): how long raw liveness frames are kept. */
-export function evidenceRetentionDays(): number {
-  const d = Number(process.env.EVIDENCE_RETENTION_DAYS ?? 30);
-  return Number.isFinite(d) && d >= 1 ? d : 30;
-}
-
 /**
- * Deletes raw liveness frames older than the retention period, keeping each
+ * Deletes raw liveness frames older than the retention period (admin setting
+ * evidenceRetentionDays, default EVIDENCE_RETENTION_DAYS or 30), keeping each
  * frame's SHA-256, the scores and the verdict. Idempotent; safe to run from
  * several instances (each row is claimed with a conditional update).
  */
 export async function purgeExpiredEvidence({ now = new Date(), limit = 200 }: { now?: Date; limit?: number } = {}): Promise<number> {
   const db = await getDb();
-  const cutoff = new Date(now.getTime() - evidenceRetentionDays() * 86400_000);
+  const cutoff = new Date(now.getTime() - (await getSetting("evidenceRetentionDays")) * 86400_000);
   const due = await db
     .select({ id: livenessChallenges.id })
     .from(livenessChallenges)

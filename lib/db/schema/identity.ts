@@ -62,3 +62,22 @@ export const livenessChallenges = pgTable(
   },
   (t) => [index("liveness_challenges_user_idx").on(t.userId, t.issuedAt)],
 );
+
+// An admin's permission to look at one verification's images, given for a
+// stated reason and for a few minutes. Every file read under it is audited.
+export const evidenceAccessGrants = pgTable(
+  "evidence_access_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    adminId: uuid("admin_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    verificationId: uuid("verification_id")
+      .notNull()
+      .references(() => identityVerifications.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("evidence_access_grants_admin_idx").on(t.adminId, t.createdAt)],
+);

@@ -8,3 +8,4 @@ export * from "./pki";
 export * from "./envelopes";
 export * from "./share-inbox";
 export * from "./identity";
+export * from "./settings";
