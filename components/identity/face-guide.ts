@@ -1,9 +1,10 @@
 "use client";
 
-// Live guidance on the liveness page with @vladmandic/face-api in the browser:
-// the tiny face detector and the 68-point landmarks, from our own origin
-// (/models, runtime-cached by the service worker). Advisory only — the server
-// re-detects every uploaded frame and decides.
+// Live guidance on the liveness page (face-api's tiny detector and 68-point
+// landmarks, see load-face-api.ts). Advisory only — the server re-detects
+// every uploaded frame and decides.
+
+import { loadFaceApi } from "./load-face-api";
 
 export type FaceHint = "ok" | "noFace" | "manyFaces" | "tooFar" | "tooDark";
 
@@ -14,19 +15,13 @@ export interface GuideFace {
 }
 
 export interface FaceGuide {
-  check(video: HTMLVideoElement): Promise<{ hint: FaceHint; ms: number; face: GuideFace | null }>;
+  /** `at`: performance.now() when the analysed frame was taken (detection takes a while after). */
+  check(video: HTMLVideoElement): Promise<{ hint: FaceHint; ms: number; at: number; face: GuideFace | null }>;
   backend: string;
 }
 
 export async function loadFaceGuide(): Promise<FaceGuide> {
-  const faceapi = await import("@vladmandic/face-api/dist/face-api.esm.js");
-  // face-api re-exports tfjs, but its typings leave these out.
-  const tf = faceapi.tf as unknown as { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
-  // WebGL where the phone has it; the CPU backend still works (slower) without.
-  if (!(await tf.setBackend("webgl").catch(() => false))) await tf.setBackend("cpu");
-  await tf.ready();
-  await faceapi.nets.tinyFaceDetector.loadFromUri("/models");
-  await faceapi.nets.faceLandmark68Net.loadFromUri("/models");
+  const { faceapi, backend } = await loadFaceApi();
   const options = new faceapi.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 });
   const probe = document.createElement("canvas");
   probe.width = 32;
@@ -34,7 +29,7 @@ export async function loadFaceGuide(): Promise<FaceGuide> {
   const ctx = probe.getContext("2d", { willReadFrequently: true })!;
 
   return {
-    backend: tf.getBackend(),
+    backend,
     async check(video) {
       const started = performance.now();
       ctx.drawImage(video, 0, 0, probe.width, probe.height);
@@ -48,11 +43,11 @@ export async function loadFaceGuide(): Promise<FaceGuide> {
       const face = one
         ? { box: { x: one.detection.box.x, y: one.detection.box.y, width: one.detection.box.width, height: one.detection.box.height }, landmarks: one.landmarks.positions.map((p): [number, number] => [p.x, p.y]) }
         : null;
-      if (luma < 50) return { hint: "tooDark", ms, face };
-      if (faces.length === 0) return { hint: "noFace", ms, face };
-      if (faces.length > 1) return { hint: "manyFaces", ms, face };
-      if (faces[0]!.detection.box.width < video.videoWidth * 0.22) return { hint: "tooFar", ms, face };
-      return { hint: "ok", ms, face };
+      if (luma < 50) return { hint: "tooDark", ms, at: started, face };
+      if (faces.length === 0) return { hint: "noFace", ms, at: started, face };
+      if (faces.length > 1) return { hint: "manyFaces", ms, at: started, face };
+      if (faces[0]!.detection.box.width < video.videoWidth * 0.22) return { hint: "tooFar", ms, at: started, face };
+      return { hint: "ok", ms, at: started, face };
     },
   };
 }

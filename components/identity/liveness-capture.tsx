@@ -6,15 +6,11 @@ import { useEffect, useRef, useState } from "react";
 import { issueChallengeAction } from "@/app/(onboarding)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { detectAction } from "@/lib/identity/liveness/detect-action";
 import type { LandmarkFrame, LivenessAction } from "@/lib/identity/liveness/types";
 import { loadFaceGuide, type FaceGuide, type FaceHint, type GuideFace } from "./face-guide";
+import { recordAction, type GrabbedFrame } from "./record-action";
 
 const FRONTAL_MS = 1200;
-/** Without live detection, each action gets a fixed burst; with it, up to the limit below. */
-const ACTION_MS = 2800;
-const FRAMES_PER_ACTION = 7;
-const ACTION_LIMIT_MS = 6000;
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,7 +60,7 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       if (!r) break;
       hintRef.current = r.hint;
       faceRef.current = r.face;
-      if (r.face && series.current) series.current.push({ t: performance.now(), box: r.face.box, landmarks: r.face.landmarks });
+      if (r.face && series.current) series.current.push({ t: r.at, box: r.face.box, landmarks: r.face.landmarks });
       setHint(r.hint);
       n++;
       setStats({ fps: Math.round((n * 10000) / (performance.now() - since)) / 10, backend: g.backend });
@@ -100,39 +96,24 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       const r = await issueChallengeAction(null, { membershipId });
       if (!r.ok) throw new Error(r.message);
       const started = performance.now();
-      const frames: { blob: Blob; offset: number }[] = [];
-      const shot = async () => frames.push({ blob: await grab(), offset: Math.round(performance.now() - started) });
+      const frames: GrabbedFrame[] = [];
       setPrompt(t("lookStraight"));
       await wait(FRONTAL_MS);
-      await shot();
+      frames.push({ blob: await grab(), offsetMs: Math.round(performance.now() - started) });
       const baseline = faceRef.current?.landmarks;
       for (const action of r.data.actions as LivenessAction[]) {
         setPrompt(t(`action.${action}` as "action.nod"));
-        // Live: judge the action from the browser's landmarks and move on two
-        // frames after it was seen (blink and nod need the face back at rest).
-        // The server judges the uploaded frames again; this only paces the user.
-        series.current = guide.current ? [] : null;
-        const mine: { blob: Blob; offset: number }[] = [];
-        const began = performance.now();
-        let seenAt = -1;
-        while (performance.now() - began < (guide.current ? ACTION_LIMIT_MS : ACTION_MS)) {
-          await wait(ACTION_MS / FRAMES_PER_ACTION);
-          mine.push({ blob: await grab(), offset: Math.round(performance.now() - started) });
-          if (series.current && seenAt < 0 && series.current.length >= 4 && detectAction(action, series.current, { baseline }).passed) {
-            seenAt = mine.length;
-            setPrompt(t("actionSeen"));
-          }
-          if (seenAt >= 0 && mine.length >= seenAt + 2) break;
-        }
+        series.current = [];
+        const ctx = { video: video.current!, startedAt: started, guided: Boolean(guide.current), latestFace: () => faceRef.current, series: () => series.current ?? [], baseline };
+        frames.push(...(await recordAction(action, ctx, () => setPrompt(t("actionSeen")))));
         series.current = null;
-        frames.push(...mine.slice(-FRAMES_PER_ACTION));
       }
       setPrompt(t("checking"));
       const form = new FormData();
       form.set("membershipId", membershipId);
       form.set("challengeId", r.data.challengeId);
       form.set("nonce", r.data.nonce);
-      form.set("offsets", frames.map((f) => f.offset).join(","));
+      form.set("offsets", frames.map((f) => f.offsetMs).join(","));
       form.set("mirrored", "0");
       frames.forEach((f, i) => form.append("frame", new File([f.blob], `f${i}.jpg`, { type: "image/jpeg" })));
       const res = await fetch("/api/identity/liveness", { method: "POST", body: form });

@@ -17,8 +17,9 @@ export { compareFaces, isSameFace, FACE_MATCH_THRESHOLD } from "./face/compare-f
 export { loadFaceModels } from "./face/load-face-models";
 export { detectPortraitFace } from "./detect-portrait-face";
 export { detectAction, LIVENESS_ACTIONS } from "./liveness/detect-action";
+export { measureEyeOpenness, type PixelBuffer } from "./liveness/measure-eye-openness";
 export { judgeChallenge, type LivenessChallenge, type ChallengeJudgement, type LivenessReason } from "./liveness/judge-challenge";
-export type { LivenessAction, LandmarkFrame, ObservedFrame, ActionResult } from "./liveness/types";
+export type { LivenessAction, LandmarkFrame, ObservedFrame, ActionResult, DetectOptions } from "./liveness/types";
 export * as LIVENESS_LIMITS from "./liveness/constants";
 export { readIdCardText, stopIdCardOcr, type IdCardReading } from "./ocr/read-id-card-text";
 export { parseIdCardText, type IdCardText } from "./ocr/parse-id-card-text";

@@ -5,20 +5,11 @@
 // coming back up).
 import { encodeJpeg, type RgbImage } from "./face/decode-image";
 import type { Point } from "./face/detect-faces";
-import * as emulate from "./face/emulate-face-motion";
+import { emulateAction } from "./face/emulate-action";
 import type { LivenessAction } from "./liveness/types";
 import type { UploadedFrame } from "./verify-liveness-frames";
 
-type Warp = (img: RgbImage, lm: Point[], amount: number) => RgbImage;
-
-/** Same peaks as the recorded fixtures (tests/fixtures/identity/liveness). */
-const EMULATION: Record<LivenessAction, [Warp, number]> = {
-  blink: [emulate.emulateClosedEyes, 1],
-  openMouth: [emulate.emulateOpenMouth, 0.28],
-  turnLeft: [emulate.emulateYaw, 0.22], // image +x = the user's own left (unmirrored)
-  turnRight: [emulate.emulateYaw, -0.22],
-  nod: [emulate.emulatePitch, 0.15],
-};
+/** Strength of each frame of an action, as a fraction of its peak. */
 const PROFILE = [0.5, 1, 1, 0.5, 0];
 const FRAME_MS = 120;
 const ACTION_GAP_MS = 1_500;
@@ -37,9 +28,8 @@ export function renderChallengeFrames(
   const frontal = { jpeg: encodeJpeg(face, 85), offsetMs: startMs };
   const actionFrames: UploadedFrame[] = [];
   actions.forEach((action, a) => {
-    const [warp, peak] = EMULATION[action];
     PROFILE.forEach((k, i) => {
-      const img = k === 0 ? face : warp(face, landmarks, k * peak);
+      const img = emulateAction(face, landmarks, action, k);
       actionFrames.push({ jpeg: encodeJpeg(img, 85), offsetMs: startMs + (a + 1) * ACTION_GAP_MS + i * FRAME_MS });
     });
   });

@@ -10,6 +10,7 @@ import { resizeImage } from "./face/transform-image";
 import { detectPortraitFace } from "./detect-portrait-face";
 import { CHALLENGE_WINDOW_MS } from "./liveness/constants";
 import { judgeChallenge, type ActionVerdict, type LivenessChallenge, type LivenessReason } from "./liveness/judge-challenge";
+import { measureEyeOpenness } from "./liveness/measure-eye-openness";
 import type { ObservedFrame } from "./liveness/types";
 
 export interface UploadedFrame {
@@ -85,7 +86,12 @@ export async function verifyLivenessFrames(input: VerifyLivenessFramesInput): Pr
   for (const upload of uploads) {
     const image = decodeOrNull(upload.jpeg);
     if (!image) return fail(["LIVENESS_FRAME_INVALID"]);
-    const faces = await detectFaces(boundSize(image));
+    const analysed = boundSize(image);
+    const faces = (await detectFaces(analysed)).map((f) => ({
+      ...f,
+      // The blink detector reads the eyes' pixels: the landmarks barely move.
+      eyeOpenness: measureEyeOpenness({ ...analysed, channels: 3 }, f.landmarks),
+    }));
     if (faces.length === 0) reasons.add("LIVENESS_NO_FACE");
     frames.push({ t: challenge.issuedAt + upload.offsetMs, faces });
   }

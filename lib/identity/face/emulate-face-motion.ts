@@ -8,6 +8,9 @@ import type { RgbImage } from "./decode-image";
 import type { Point } from "./detect-faces";
 import { blendEllipse, remapImage } from "./transform-image";
 
+// Closing the eyes lives in its own file (a lid model, not a warp).
+export { emulateClosedEyes } from "./emulate-closed-eyes";
+
 const mean = (pts: Point[]) => pts.reduce((a, p) => [a[0] + p[0] / pts.length, a[1] + p[1] / pts.length], [0, 0]);
 const pick = (lm: Point[], from: number, to: number) => lm.slice(from, to + 1);
 
@@ -33,33 +36,6 @@ export function emulatePitch(img: RgbImage, lm: Point[], shift: number): RgbImag
   return remapImage(img, img.width, img.height, (x, y) => [x, shiftBetween(y, a, b, c, d)]);
 }
 
-/**
- * Closes the eyes by `amount` (0..1): rows inside an ellipse around each eye
- * are pulled from further above/below (lids and skin squeeze the aperture
- * shut), then the slit is tinted towards skin with a dark lash line.
- * Painting alone barely moves face-api's eye points (its shape prior wins).
- */
-export function emulateClosedEyes(img: RgbImage, lm: Point[], amount: number): RgbImage {
-  const eyes = [pick(lm, 36, 41), pick(lm, 42, 47)].map((eye) => {
-    const [cx, cy] = mean(eye);
-    return { cx, cy, w: Math.abs(eye[3][0] - eye[0][0]) };
-  });
-  const out = remapImage(img, img.width, img.height, (x, y) => {
-    for (const { cx, cy, w } of eyes) {
-      const rx = w * 0.9, ry = w * 0.8;
-      const r = Math.hypot((x - cx) / rx, (y - cy) / ry);
-      if (r < 1) return [x, cy + (y - cy) * (1 + amount * 3 * (1 - r) ** 2)];
-    }
-    return [x, y];
-  });
-  const skin = sampleSkin(img, lm);
-  for (const { cx, cy, w } of eyes) {
-    blendEllipse(out, cx, cy, w * 0.6, w * 0.25, skin, amount * 0.6);
-    blendEllipse(out, cx, cy + w * 0.05, w * 0.55, Math.max(1.2, w * 0.05), [40, 30, 30], amount * 0.8);
-  }
-  return out;
-}
-
 /** Opens the mouth: everything below the lip line drops by `shift` × face height; the gap is a dark mouth. */
 export function emulateOpenMouth(img: RgbImage, lm: Point[], shift: number): RgbImage {
   const ym = (lm[62][1] + lm[66][1]) / 2;
@@ -70,21 +46,4 @@ export function emulateOpenMouth(img: RgbImage, lm: Point[], shift: number): Rgb
     blendEllipse(out, cx, ym + d / 2, w * 0.5, d / 2 + 2, [55, 20, 25], 1);
   }
   return out;
-}
-
-/** Median-ish skin colour from two cheek patches below the eyes. */
-function sampleSkin(img: RgbImage, lm: Point[]): number[] {
-  const acc = [0, 0, 0];
-  let n = 0;
-  for (const [jaw, nose] of [[2, 31], [14, 35]]) {
-    const cx = Math.round((lm[jaw][0] + lm[nose][0]) / 2), cy = Math.round((lm[jaw][1] + lm[nose][1]) / 2);
-    for (let y = cy - 3; y <= cy + 3; y++) {
-      for (let x = cx - 3; x <= cx + 3; x++) {
-        const o = (y * img.width + x) * 3;
-        for (let c = 0; c < 3; c++) acc[c] += img.data[o + c];
-        n++;
-      }
-    }
-  }
-  return acc.map((v) => v / n);
 }

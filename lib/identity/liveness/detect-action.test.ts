@@ -83,6 +83,16 @@ describe("action detectors on SYNTHETIC non-events", () => {
     }
   });
 
+  it("eye-openness noise as large as the worst non-blink frame measured (−34 %) is not a blink", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const frames: LandmarkFrame[] = still.map((f, i) => {
+        const drop = i < 3 ? 0 : (((seed * 7 + i * 13) % 35) / 100); // 0…34 %
+        return { ...f, eyeOpenness: still[0].eyeOpenness! * (1 - drop) };
+      });
+      expect(detectAction("blink", frames).passed, `seed ${seed}`).toBe(false);
+    }
+  });
+
   it("uniform scaling (walking towards the camera) and in-plane roll trigger nothing", () => {
     const base = still[0].landmarks;
     const [cx, cy] = base[30];

@@ -1,6 +1,6 @@
 import { TURN_MIN_YAW_DELTA } from "./constants";
 import { measureYaw } from "./measure-landmarks";
-import { scanMetric } from "./scan-metric";
+import { neutralSample, scanMetric } from "./scan-metric";
 import type { ActionResult, DetectOptions, LandmarkFrame } from "./types";
 
 /**
@@ -18,9 +18,9 @@ export function detectHeadTurn(
 ): ActionResult {
   const towardsImagePlusX = (side === "left") !== Boolean(opts.mirrored);
   return scanMetric(frames, {
-    metric: measureYaw,
+    metric: (f) => measureYaw(f.landmarks),
     direction: towardsImagePlusX ? 1 : -1,
     minDelta: TURN_MIN_YAW_DELTA,
-    baseline: opts.baseline,
+    baseline: neutralSample(opts),
   });
 }

@@ -1,6 +1,6 @@
 import { MOUTH_MIN_MAR, MOUTH_MIN_MAR_RISE } from "./constants";
 import { measureMouthAspectRatio } from "./measure-landmarks";
-import { scanMetric } from "./scan-metric";
+import { neutralSample, scanMetric } from "./scan-metric";
 import type { ActionResult, DetectOptions, LandmarkFrame } from "./types";
 
 /**
@@ -9,10 +9,10 @@ import type { ActionResult, DetectOptions, LandmarkFrame } from "./types";
  */
 export function detectMouthOpen(frames: LandmarkFrame[], opts: DetectOptions = {}): ActionResult {
   const rise = scanMetric(frames, {
-    metric: measureMouthAspectRatio,
+    metric: (f) => measureMouthAspectRatio(f.landmarks),
     direction: 1,
     minDelta: MOUTH_MIN_MAR_RISE,
-    baseline: opts.baseline,
+    baseline: neutralSample(opts),
   });
   if (rise.peakIndex < 0) return rise;
   const peakMar = measureMouthAspectRatio(frames[rise.peakIndex].landmarks);

@@ -1,6 +1,6 @@
 import { NOD_MIN_PITCH_DELTA, NOD_RETURN_TOLERANCE } from "./constants";
 import { measurePitch } from "./measure-landmarks";
-import { scanMetric } from "./scan-metric";
+import { neutralSample, scanMetric } from "./scan-metric";
 import type { ActionResult, DetectOptions, LandmarkFrame } from "./types";
 
 /**
@@ -10,11 +10,11 @@ import type { ActionResult, DetectOptions, LandmarkFrame } from "./types";
  */
 export function detectNod(frames: LandmarkFrame[], opts: DetectOptions = {}): ActionResult {
   return scanMetric(frames, {
-    metric: measurePitch,
+    metric: (f) => measurePitch(f.landmarks),
     direction: 1,
     minDelta: NOD_MIN_PITCH_DELTA,
     returnTolerance: NOD_RETURN_TOLERANCE,
     frontalOnly: true,
-    baseline: opts.baseline,
+    baseline: neutralSample(opts),
   });
 }

@@ -75,12 +75,13 @@ export function judgeChallenge({ challenge, frames, mirrored }: JudgeChallengeIn
   }
 
   const baseline: Point[] = series[0].landmarks;
+  const baselineEyeOpenness = series[0].eyeOpenness;
   const verdicts: ActionVerdict[] = [];
   let cursor = 1;
   for (const action of actions) {
     // Searching only after the previous peak is what enforces the order.
     const segment = series.slice(cursor);
-    const r = verdicts.some((v) => !v.passed) ? null : detectAction(action, segment, { baseline, mirrored });
+    const r = verdicts.some((v) => !v.passed) ? null : detectAction(action, segment, { baseline, baselineEyeOpenness, mirrored });
     const passed = Boolean(r?.passed) && segment[r!.peakIndex].t - series[cursor - 1].t <= ACTION_TIME_LIMIT_MS;
     verdicts.push({ action, passed, score: r?.score ?? 0, peakFrame: r && r.peakIndex >= 0 ? indexOf[cursor + r.peakIndex] : -1 });
     if (!passed) reasons.add("LIVENESS_ACTION_NOT_DETECTED");

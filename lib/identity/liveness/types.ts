@@ -12,12 +12,18 @@ export interface LandmarkFrame {
   /** 68 points, face-api order, in the pixel coordinates of the UNMIRRORED camera image. */
   landmarks: Point[];
   descriptor?: number[];
+  /**
+   * measureEyeOpenness() of the same frame's pixels (NaN/absent = not measured).
+   * The blink detector relies on it: face-api's eye landmarks alone barely move
+   * when the eyes close. The server always fills it; the browser should too.
+   */
+  eyeOpenness?: number;
 }
 
 /** A frame with every face found, for the one-face rule. */
 export interface ObservedFrame {
   t: number;
-  faces: Pick<DetectedFace, "box" | "landmarks" | "descriptor">[];
+  faces: (Pick<DetectedFace, "box" | "landmarks" | "descriptor"> & { eyeOpenness?: number })[];
 }
 
 export interface ActionResult {
@@ -31,6 +37,8 @@ export interface ActionResult {
 export interface DetectOptions {
   /** Landmarks of a neutral frontal frame; default: median metric over the first frames of the series. */
   baseline?: Point[];
+  /** eyeOpenness of the same neutral frame; default: median over the first frames of the series. */
+  baselineEyeOpenness?: number;
   /** Set when the frames were captured from a mirrored (selfie-preview) canvas. */
   mirrored?: boolean;
 }
