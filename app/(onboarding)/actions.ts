@@ -45,19 +45,23 @@ export const saveSignatureAction = userAction(SignatureUpload, async ({ png }, {
 const IdCardUpload = z.object({
   membershipId: z.string().uuid(),
   front: z.instanceof(File),
-  back: z.instanceof(File).optional(),
+  back: z.instanceof(File),
+});
+
+export const submitIdCardAction = userAction(IdCardUpload, async ({ membershipId, front, back }, { user, ip }) => {
+  const bytes = async (f: File) => (f.size > 0 ? new Uint8Array(await f.arrayBuffer()) : undefined);
+  const [frontBytes, backBytes] = [await bytes(front), await bytes(back)];
+  if (!frontBytes || !backBytes) throw new AppError("ID_IMAGE_INVALID", "a side is missing");
+  return submitIdCard({ actorId: user.id, membershipId, front: frontBytes, back: backBytes, ip });
+});
+
+const ConfirmCard = z.object({
+  membershipId: z.string().uuid(),
   validity: z.string().trim().min(8, { message: "required" }).max(40, { message: "too_long" }),
 });
 
-export const submitIdCardAction = userAction(IdCardUpload, async ({ membershipId, front, back, validity }, { user, ip }) => {
-  const bytes = async (f: File | undefined) => (f && f.size > 0 ? new Uint8Array(await f.arrayBuffer()) : undefined);
-  const frontBytes = await bytes(front);
-  if (!frontBytes) throw new AppError("ID_IMAGE_INVALID", "front missing");
-  return submitIdCard({ actorId: user.id, membershipId, front: frontBytes, back: await bytes(back), validity, ip });
-});
-
-export const confirmIdCardAction = userAction(z.object({ membershipId: z.string().uuid() }), async ({ membershipId }, { user, ip }) => {
-  await confirmIdCard({ actorId: user.id, membershipId, ip });
+export const confirmIdCardAction = userAction(ConfirmCard, async ({ membershipId, validity }, { user, ip }) => {
+  await confirmIdCard({ actorId: user.id, membershipId, validity, ip });
   return null;
 });
 

@@ -10,8 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { checkCardPhoto } from "./check-card-photo";
-import { compressImage } from "./compress-image";
+import { CardSlot } from "./card-slot";
 import { LivenessCapture } from "./liveness-capture";
 
 interface Read {
@@ -19,6 +18,8 @@ interface Read {
   idNumberMasked: string;
   birthDate: string | null;
   validUntil: string | null;
+  /** 有效期限 as read from the back (OCR), null when it could not be read. */
+  validity: string | null;
 }
 
 /** 实名认证: card photos → 身份信息确认 → liveness, each checked on the server. */
@@ -30,24 +31,29 @@ export function IdentityStep({ membershipId, initial }: { membershipId: string; 
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const [front, setFront] = useState<File | null>(null);
+  const [back, setBack] = useState<File | null>(null);
+  // Sides whose photo is still being checked: uploading now would send nothing for them.
+  const [busy, setBusy] = useState({ front: false, back: false });
+  const checking = busy.front || busy.back;
 
-  const upload = (form: HTMLFormElement) =>
+  // A new photo replaces the old one's complaint.
+  const picked = (side: "front" | "back", f: File | null) => {
+    (side === "front" ? setFront : setBack)(f);
+    setFieldErrors(({ [side]: _old, ...rest }) => rest);
+  };
+
+  const upload = () =>
     start(async () => {
       setError(null);
-      const data = new FormData(form);
-      for (const side of ["front", "back"]) {
-        const f = data.get(side);
-        if (!(f instanceof File) || f.size === 0) {
-          data.delete(side);
-          continue;
-        }
-        const problem = await checkCardPhoto(f).catch(() => null);
-        if (problem) {
-          setFieldErrors({ [side]: t(`photo.${problem}`) });
-          return;
-        }
-        data.set(side, await compressImage(f).catch(() => f));
+      if (!front || !back) {
+        setFieldErrors({ ...(front ? {} : { front: t("photo.missing") }), ...(back ? {} : { back: t("photo.missing") }) });
+        return;
       }
+      const data = new FormData();
+      data.set("membershipId", membershipId);
+      data.set("front", front);
+      data.set("back", back);
       const r = await submitIdCardAction(null, data);
       if (!r.ok) {
         setFieldErrors(r.fieldErrors ?? {});
@@ -59,39 +65,51 @@ export function IdentityStep({ membershipId, initial }: { membershipId: string; 
       setPhase("confirm");
     });
 
+  const confirm = (form: HTMLFormElement) =>
+    start(async () => {
+      const validity = String(new FormData(form).get("validity") ?? "");
+      const r = await confirmIdCardAction(null, { membershipId, validity });
+      if (!r.ok) {
+        setFieldErrors(r.fieldErrors ?? {});
+        setError(r.fieldErrors ? null : r.message);
+      } else {
+        setError(null);
+        setPhase("liveness");
+      }
+    });
+
   if (phase === "card")
     return (
       <form
-        className="space-y-4"
+        className="space-y-5"
         onSubmit={(e) => {
           e.preventDefault();
-          upload(e.currentTarget);
+          upload();
         }}
       >
-        <input type="hidden" name="membershipId" value={membershipId} />
         <Card className="flex gap-3 text-sm text-slate-600">
           <IdCard className="h-5 w-5 shrink-0 text-brand-600" aria-hidden />
           <p>{t("cardIntro")}</p>
         </Card>
-        <Field id="front" label={t("front")} hint={t("frontHint")} error={fieldErrors.front}>
-          <input id="front" name="front" type="file" accept="image/*" capture="environment" className="block w-full text-sm" />
-        </Field>
-        <Field id="back" label={t("back")} error={fieldErrors.back}>
-          <input id="back" name="back" type="file" accept="image/*" capture="environment" className="block w-full text-sm" />
-        </Field>
-        <Field id="validity" label={t("validity")} hint={t("validityHint")} error={fieldErrors.validity}>
-          <Input id="validity" name="validity" placeholder="2016.01.01-2036.01.01" maxLength={40} />
-        </Field>
+        <CardSlot side="front" onChange={(f) => picked("front", f)} onBusy={(b) => setBusy((s) => ({ ...s, front: b }))} serverError={fieldErrors.front} />
+        <CardSlot side="back" onChange={(f) => picked("back", f)} onBusy={(b) => setBusy((s) => ({ ...s, back: b }))} serverError={fieldErrors.back} />
         {error && <Alert>{error}</Alert>}
-        <Button type="submit" size="lg" className="w-full" disabled={pending}>
-          {pending ? t("reading") : t("submitCard")}
+        <Button type="submit" size="lg" className="w-full" disabled={pending || checking}>
+          {pending ? t("reading") : checking ? t("photo.checking") : t("submitCard")}
         </Button>
       </form>
     );
 
   if (phase === "confirm" && read)
     return (
-      <div className="space-y-4" data-testid="id-confirm">
+      <form
+        className="space-y-4"
+        data-testid="id-confirm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm(e.currentTarget);
+        }}
+      >
         <h2 className="font-semibold">{t("confirmTitle")}</h2>
         <Card>
           <dl className="space-y-2 text-sm">
@@ -99,7 +117,6 @@ export function IdentityStep({ membershipId, initial }: { membershipId: string; 
               [t("name"), read.name],
               [t("idNumber"), read.idNumberMasked],
               [t("birthDate"), read.birthDate ?? "—"],
-              [t("validUntil"), read.validUntil ?? "—"],
             ].map(([k, v]) => (
               <div key={k} className="flex justify-between">
                 <dt className="text-slate-500">{k}</dt>
@@ -108,25 +125,20 @@ export function IdentityStep({ membershipId, initial }: { membershipId: string; 
             ))}
           </dl>
         </Card>
+        <Field id="validity" label={t("validity")} hint={read.validity ? t("validityRead") : t("validityUnread")} error={fieldErrors.validity}>
+          <Input id="validity" name="validity" defaultValue={read.validity ?? ""} placeholder="2016.01.01-2036.01.01" maxLength={40} />
+        </Field>
+        <p className="text-xs text-slate-500">{t("confirmHint")}</p>
         {error && <Alert>{error}</Alert>}
         <div className="grid grid-cols-2 gap-2">
-          <Button variant="secondary" onClick={() => setPhase("card")} disabled={pending}>
+          <Button type="button" variant="secondary" onClick={() => setPhase("card")} disabled={pending}>
             {t("retake")}
           </Button>
-          <Button
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                const r = await confirmIdCardAction(null, { membershipId });
-                if (!r.ok) setError(r.message);
-                else setPhase("liveness");
-              })
-            }
-          >
+          <Button type="submit" disabled={pending}>
             {t("confirm")}
           </Button>
         </div>
-      </div>
+      </form>
     );
 
   return <LivenessCapture membershipId={membershipId} onPassed={() => router.push(`/confirm/${membershipId}`)} />;

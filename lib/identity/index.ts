@@ -23,6 +23,11 @@ export type { LivenessAction, LandmarkFrame, ObservedFrame, ActionResult, Detect
 export * as LIVENESS_LIMITS from "./liveness/constants";
 export { readIdCardText, stopIdCardOcr, type IdCardReading } from "./ocr/read-id-card-text";
 export { parseIdCardText, type IdCardText } from "./ocr/parse-id-card-text";
+export { readIdCardBack, type IdCardBackReading } from "./ocr/read-id-card-back";
+export { parseIdCardBackText, type IdCardBackText } from "./ocr/parse-id-card-back-text";
+export { locateIdCard, locateIdCardQuad, type LocatedIdCard } from "./ocr/locate-id-card";
+export { isCroppedCard } from "./ocr/crop-to-card";
+export type { CardQuad } from "./ocr/fit-card-quad";
 export { checkIdCardFront, type CheckIdCardFrontResult } from "./ocr/check-id-card-front";
 export { matchIdCardText, type MatchIdCardTextResult, type IdCardTextReason } from "./ocr/match-id-card-text";
 export {

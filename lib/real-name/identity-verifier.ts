@@ -1,11 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { decodeImage, detectPortraitFace, ImageDecodeError, readIdCardText, validateIdNumber, verifyLivenessFrames, type VerifyLivenessFramesInput, type VerifyLivenessResult } from "@/lib/identity";
+import { decodeImage, detectPortraitFace, ImageDecodeError, isCroppedCard, locateIdCard, readIdCardBack, readIdCardText, validateIdNumber, verifyLivenessFrames, type VerifyLivenessFramesInput, type VerifyLivenessResult } from "@/lib/identity";
 
 export interface CardReading {
   name: string;
   idNumber: string;
   birthDate: string;
+  /** 有效期限 from the back, normalised ("2016.01.01-2036.01.01" / "2016.01.01-长期"), null when unreadable. */
+  validity: string | null;
+  issuer: string | null;
 }
 
 /**
@@ -16,8 +19,8 @@ export interface CardReading {
  */
 export interface IdentityVerifier {
   readonly name: string;
-  /** Reads the card front and checks it: a portrait, a readable name and a valid number. Throws AppError. */
-  readCard(input: { front: Uint8Array; now?: Date }): Promise<CardReading>;
+  /** Reads the card: front — a portrait, a readable name and a valid number (else AppError); back — validity and issuer, null when unreadable. */
+  readCard(input: { front: Uint8Array; back: Uint8Array; now?: Date }): Promise<CardReading>;
   /** Decides liveness and the match with the card portrait from the uploaded frames. */
   verifyLiveness(input: VerifyLivenessFramesInput): Promise<VerifyLivenessResult>;
 }
@@ -25,23 +28,30 @@ export interface IdentityVerifier {
 export function createLocalIdentityVerifier(): IdentityVerifier {
   return {
     name: "local",
-    async readCard({ front, now }) {
-      let card;
-      try {
-        card = decodeImage(front);
-      } catch (e) {
-        if (e instanceof ImageDecodeError) throw new AppError("ID_IMAGE_INVALID", "not a JPEG or PNG");
-        throw e;
-      }
+    async readCard({ front, back, now }) {
+      const [photo, backImage] = [decodeCard(front), decodeCard(back)];
+      // A whole phone photo is cropped and straightened to the card first, once,
+      // so the portrait check sees an upright face and OCR reads the card as is.
+      const card = isCroppedCard(photo) ? photo : ((await locateIdCard(photo, "front")) ?? photo);
       if (!(await detectPortraitFace(card))) throw new AppError("ID_PORTRAIT_NO_FACE", "no portrait on the card front");
       const reading = await readIdCardText(card);
       if (!reading.name || !reading.idNumber) throw new AppError("ID_CARD_UNREADABLE", "OCR found no name or number");
       const id = validateIdNumber(reading.idNumber, now);
       if (!id.ok) throw new AppError(id.reason, "id number");
-      return { name: reading.name, idNumber: id.normalized, birthDate: id.birthDate };
+      const backReading = await readIdCardBack(backImage);
+      return { name: reading.name, idNumber: id.normalized, birthDate: id.birthDate, validity: backReading.validity, issuer: backReading.issuer };
     },
     verifyLiveness: (input) => verifyLivenessFrames(input),
   };
+}
+
+function decodeCard(bytes: Uint8Array) {
+  try {
+    return decodeImage(bytes);
+  } catch (e) {
+    if (e instanceof ImageDecodeError) throw new AppError("ID_IMAGE_INVALID", "not a JPEG or PNG");
+    throw e;
+  }
 }
 
 let cached: IdentityVerifier | undefined;

@@ -10,6 +10,8 @@ import { loadFaceModels } from "@/lib/identity/face/load-face-models";
 import { cropImage, resizeImage } from "@/lib/identity/face/transform-image";
 import type { LivenessAction } from "@/lib/identity";
 import { drawIdCardFront, type IdCardFields } from "@/lib/identity/ocr/draw-id-card";
+import { drawIdCardBack } from "@/lib/identity/ocr/draw-id-card-back";
+import { composeCardScene } from "@/lib/identity/ocr/compose-card-scene";
 import { stopIdCardOcr } from "@/lib/identity/ocr/read-id-card-text";
 import { renderChallengeFrames } from "@/lib/identity/render-challenge-frames";
 import { getProject } from "@/lib/projects/get-project";
@@ -35,6 +37,8 @@ const CARD: IdCardFields = { name: "张三丰", sex: "女", ethnicity: "汉", bi
 const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 
 let cardJpeg: Uint8Array;
+const back = (validity: string) => encodeJpeg(drawIdCardBack({ issuer: "深圳市公安局南山分局", validity }), 90);
+let backJpeg: Uint8Array;
 let face: RgbImage;
 let faceBox: DetectedFace;
 
@@ -46,6 +50,7 @@ beforeAll(async () => {
   face = resizeImage(cropImage(astronaut, a!.box.x + a!.box.width / 2 - s / 2, a!.box.y + a!.box.height / 2 - s / 2, s, s), 400, 400);
   const portrait = resizeImage(cropImage(astronaut, a!.box.x - a!.box.width * 0.4, a!.box.y - a!.box.height * 0.5, a!.box.width * 1.8, a!.box.height * 2.2), 180, 220);
   cardJpeg = encodeJpeg(drawIdCardFront(CARD, portrait), 90);
+  backJpeg = back("2016.01.01-2036.01.01");
   [faceBox] = await detectFaces(face, { withDescriptors: false });
 }, 120_000);
 
@@ -61,10 +66,14 @@ async function member(realName: string) {
 describe("real-name verification flow", () => {
   it("card read and confirmed, liveness passed → identity_verified; evidence stored encrypted", async () => {
     const { userId, membershipId } = await member("张三丰");
-    const read = await submitIdCard({ actorId: userId, membershipId, front: cardJpeg, validity: "2016.01.01-2036.01.01" });
-    expect(read).toMatchObject({ name: "张三丰", idNumberMasked: "440***********0026", birthDate: "1985-12-31" });
+    const read = await submitIdCard({ actorId: userId, membershipId, front: cardJpeg, back: backJpeg });
+    expect(read).toMatchObject({ name: "张三丰", idNumberMasked: "440***********0026", birthDate: "1985-12-31", validity: "2016.01.01-2036.01.01", validUntil: "2036-01-01" });
     expect(await codeOf(issueLivenessChallenge({ actorId: userId, membershipId }))).toBe("STEP_NOT_REACHED");
-    await confirmIdCard({ actorId: userId, membershipId });
+    // The confirmed validity is checked again: a typed expired one is refused and nothing changes.
+    expect(await codeOf(confirmIdCard({ actorId: userId, membershipId, validity: "2006.01.01-2016.01.01" }))).toBe("ID_CARD_EXPIRED");
+    expect(await codeOf(confirmIdCard({ actorId: userId, membershipId, validity: "sometime" }))).toBe("ID_CARD_VALIDITY_FORMAT");
+    expect(await codeOf(issueLivenessChallenge({ actorId: userId, membershipId }))).toBe("STEP_NOT_REACHED");
+    await confirmIdCard({ actorId: userId, membershipId, validity: "2016.01.01-2036.01.01" });
 
     const ch = await issueLivenessChallenge({ actorId: userId, membershipId });
     expect(ch.actions.length).toBeGreaterThanOrEqual(2);
@@ -104,9 +113,16 @@ describe("real-name verification flow", () => {
     expect((await openEvidence(after!.cardFront)).equals(Buffer.from(cardJpeg))).toBe(true);
   }, 180_000);
 
+  it("reads whole phone photos of both sides (card on a table, turned), not only cropped cards", async () => {
+    const { userId, membershipId } = await member("张三丰");
+    const scene = (card: RgbImage, degrees: number) => encodeJpeg(composeCardScene(card, { width: 1600, height: 1200, background: "textured", cardWidthFraction: 0.65, degrees, seed: 3 }), 85);
+    const read = await submitIdCard({ actorId: userId, membershipId, front: scene(decodeImage(cardJpeg), 8), back: scene(decodeImage(backJpeg), -6) });
+    expect(read).toMatchObject({ name: "张三丰", idNumberMasked: "440***********0026", validity: "2016.01.01-2036.01.01" });
+  }, 120_000);
+
   it("a registered name that differs from the card is 实名信息不一致, naming both", async () => {
     const { userId, membershipId } = await member("张三");
-    const e = await submitIdCard({ actorId: userId, membershipId, front: cardJpeg, validity: "2016.01.01-2036.01.01" }).catch((x: unknown) => x as AppError);
+    const e = await submitIdCard({ actorId: userId, membershipId, front: cardJpeg, back: backJpeg }).catch((x: unknown) => x as AppError);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe("REAL_NAME_INCONSISTENT");
     expect((e as AppError).params).toEqual({ read: "张三丰", registered: "张三" });
@@ -114,10 +130,18 @@ describe("real-name verification flow", () => {
 
   it("refuses expired cards, non-images and a still photo; at most five attempts a day", async () => {
     const { userId, membershipId } = await member("张三丰");
-    expect(await codeOf(submitIdCard({ actorId: userId, membershipId, front: cardJpeg, validity: "2005.01.01-2015.01.01" }))).toBe("ID_CARD_EXPIRED");
-    expect(await codeOf(submitIdCard({ actorId: userId, membershipId, front: new TextEncoder().encode("not an image"), validity: "2016.01.01-长期" }))).toBe("ID_IMAGE_INVALID");
-    await submitIdCard({ actorId: userId, membershipId, front: cardJpeg, validity: "2016.01.01-长期" });
-    await confirmIdCard({ actorId: userId, membershipId });
+    // An expired card read from the back is refused at once.
+    expect(await codeOf(submitIdCard({ actorId: userId, membershipId, front: cardJpeg, back: back("2005.01.01-2015.01.01") }))).toBe("ID_CARD_EXPIRED");
+    expect(await codeOf(submitIdCard({ actorId: userId, membershipId, front: new TextEncoder().encode("not an image"), back: backJpeg }))).toBe("ID_IMAGE_INVALID");
+    expect(await codeOf(submitIdCard({ actorId: userId, membershipId, front: cardJpeg, back: new TextEncoder().encode("not an image") }))).toBe("ID_IMAGE_INVALID");
+    // A back with nothing legible: the user types the validity on the confirmation page.
+    const blank = encodeJpeg(resizeImage(cropImage(decodeImage(backJpeg), 0, 0, 400, 200), 856, 540), 90);
+    const read = await submitIdCard({ actorId: userId, membershipId, front: cardJpeg, back: blank });
+    expect(read.validity).toBeNull();
+    await confirmIdCard({ actorId: userId, membershipId, validity: "2016.01.01-长期" });
+    const db0 = await getDb();
+    const [confirmed] = await db0.select().from(identityVerifications).where(eq(identityVerifications.membershipId, membershipId));
+    expect(confirmed).toMatchObject({ status: "card_confirmed", cardValidity: "2016.01.01-长期", cardValidUntil: "长期" });
     const ch = await issueLivenessChallenge({ actorId: userId, membershipId });
     // A still photo: the frontal frame repeated for every action.
     const still = renderChallengeFrames(face, faceBox.landmarks, []);

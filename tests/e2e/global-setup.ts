@@ -11,6 +11,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     smsInboxUrl: string;
+    adminPhone: string;
   }
 }
 
@@ -40,6 +41,9 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_00
   throw new Error(`app server did not answer at ${url}`);
 }
 
+/** The seeded administrator of the E2E server (no test registers with it). */
+const E2E_ADMIN_PHONE = "13900000009";
+
 export default async function setup(project: TestProject) {
   if (!existsSync(".next/BUILD_ID") || !existsSync("public/sw.js") || process.env.E2E_REBUILD === "1") {
     const r = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -68,6 +72,7 @@ export default async function setup(project: TestProject) {
       TENCENT_SMS_SIGN_NAME: "云签署",
       TENCENT_SMS_TEMPLATE_IDS: JSON.stringify({ login: "1001", register: "1002", confirm: "1003", renew: "1004", unlock: "1005", notify: "1006" }),
       TENCENT_SMS_ENDPOINT: sim.endpoint,
+      ADMIN_PHONE: E2E_ADMIN_PHONE,
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -75,6 +80,7 @@ export default async function setup(project: TestProject) {
   await waitForServer(`${baseUrl}/manifest.webmanifest`, server);
   project.provide("baseUrl", baseUrl);
   project.provide("smsInboxUrl", `${sim.endpoint}__inbox/`);
+  project.provide("adminPhone", E2E_ADMIN_PHONE);
 
   return async () => {
     server.kill("SIGTERM");

@@ -28,6 +28,10 @@ export const identityVerifications = pgTable(
     idNumberWrapped: text("id_number_wrapped").notNull(),
     birthDate: text("birth_date"),
     cardValidUntil: text("card_valid_until"),
+    /** 有效期限 as read from the back by OCR (null if unreadable); replaced by what the user confirms. */
+    cardValidity: text("card_validity"),
+    /** 签发机关 as read from the back (kept for the admin view; not checked). */
+    cardIssuer: text("card_issuer"),
     cardFront: jsonb("card_front").$type<SealedFile>().notNull(),
     cardBack: jsonb("card_back").$type<SealedFile>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

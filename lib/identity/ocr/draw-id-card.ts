@@ -2,13 +2,10 @@
 // template, no security features): field labels and values in Noto Sans SC,
 // the ID number in the bottom line, a portrait on the right. 856×540 px
 // = 85.6×54 mm at 10 px/mm, about what a phone photo of a card resolves.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import fontkit, { type Font } from "@pdf-lib/fontkit";
 import type { RgbImage } from "../face/decode-image";
 import { createImage, pasteImage, resizeImage } from "../face/transform-image";
+import { loadCardFont } from "./load-card-font";
 import { drawText } from "./rasterize-text";
-import { packageDir } from "@/lib/node-modules-path";
 
 export interface IdCardFields {
   name: string;
@@ -19,14 +16,8 @@ export interface IdCardFields {
   idNumber: string;
 }
 
-let font: Font | null = null;
-function loadFont(): Font {
-  font ??= fontkit.create(readFileSync(join(packageDir("@expo-google-fonts/noto-sans-sc"), "400Regular", "NotoSansSC_400Regular.ttf")));
-  return font;
-}
-
 export function drawIdCardFront(fields: IdCardFields, portrait?: RgbImage): RgbImage {
-  const f = loadFont();
+  const f = loadCardFont();
   const card = createImage(856, 540, [232, 236, 238]);
   const label = [40, 100, 160], ink = [20, 20, 20];
   const row = (y: number, name: string, value: string, valueX = 150) => {

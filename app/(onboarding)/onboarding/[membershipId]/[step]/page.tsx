@@ -59,6 +59,6 @@ export default async function StepPage({ params }: { params: Promise<{ membershi
 async function identityPhase(actorId: string, membershipId: string) {
   const v = await loadVerification({ actorId, membershipId }).catch(() => null);
   if (!v || v.status === "passed") return { phase: "card" as const, read: null };
-  const read = { name: v.nameOnCard, idNumberMasked: v.idNumberMasked, birthDate: v.birthDate, validUntil: v.cardValidUntil };
+  const read = { name: v.nameOnCard, idNumberMasked: v.idNumberMasked, birthDate: v.birthDate, validUntil: v.cardValidUntil, validity: v.cardValidity };
   return { phase: v.status === "card_read" ? ("confirm" as const) : ("liveness" as const), read };
 }
