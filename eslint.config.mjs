@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "public/sw.js", "data/**", "test-results/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "public/sw.js", "public/pdf.worker.min.mjs", "public/models/**", "data/**", "test-results/**", "next-env.d.ts"],
   },
   {
     rules: {
