@@ -4,6 +4,7 @@
 // landmarks, see load-face-api.ts). Advisory only — the server re-detects
 // every uploaded frame and decides.
 
+import { measureEyeOpenness } from "@/lib/identity/liveness/measure-eye-openness";
 import { loadFaceApi } from "./load-face-api";
 
 export type FaceHint = "ok" | "noFace" | "manyFaces" | "tooFar" | "tooDark";
@@ -14,9 +15,21 @@ export interface GuideFace {
   landmarks: [number, number][];
 }
 
+export interface GuideResult {
+  hint: FaceHint;
+  ms: number;
+  at: number;
+  face: GuideFace | null;
+  frame?: { blob: Blob; eyeOpenness: number };
+}
+
 export interface FaceGuide {
-  /** `at`: performance.now() when the analysed frame was taken (detection takes a while after). */
-  check(video: HTMLVideoElement): Promise<{ hint: FaceHint; ms: number; at: number; face: GuideFace | null }>;
+  /**
+   * `at`: performance.now() when the analysed frame was taken (detection takes a while after).
+   * With `keepFrame`, a face-ok result also carries that very frame as a JPEG and its
+   * eye openness measured at its own landmarks (a candidate neutral frame).
+   */
+  check(video: HTMLVideoElement, opts?: { keepFrame?: boolean }): Promise<GuideResult>;
   backend: string;
 }
 
@@ -27,17 +40,23 @@ export async function loadFaceGuide(): Promise<FaceGuide> {
   probe.width = 32;
   probe.height = 24;
   const ctx = probe.getContext("2d", { willReadFrequently: true })!;
+  // Detection runs on a copy of the frame, so landmarks and pixels are of the same instant.
+  const snap = document.createElement("canvas");
+  const snapCtx = snap.getContext("2d", { willReadFrequently: true })!;
 
   return {
     backend,
-    async check(video) {
+    async check(video, opts) {
       const started = performance.now();
+      snap.width = video.videoWidth;
+      snap.height = video.videoHeight;
+      snapCtx.drawImage(video, 0, 0);
       ctx.drawImage(video, 0, 0, probe.width, probe.height);
       const px = ctx.getImageData(0, 0, probe.width, probe.height).data;
       let luma = 0;
       for (let i = 0; i < px.length; i += 4) luma += 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
       luma /= px.length / 4;
-      const faces = await faceapi.detectAllFaces(video, options).withFaceLandmarks();
+      const faces = await faceapi.detectAllFaces(snap, options).withFaceLandmarks();
       const ms = performance.now() - started;
       const one = faces.length === 1 ? faces[0]! : null;
       const face = one
@@ -46,8 +65,12 @@ export async function loadFaceGuide(): Promise<FaceGuide> {
       if (luma < 50) return { hint: "tooDark", ms, at: started, face };
       if (faces.length === 0) return { hint: "noFace", ms, at: started, face };
       if (faces.length > 1) return { hint: "manyFaces", ms, at: started, face };
-      if (faces[0]!.detection.box.width < video.videoWidth * 0.22) return { hint: "tooFar", ms, at: started, face };
-      return { hint: "ok", ms, at: started, face };
+      if (faces[0]!.detection.box.width < snap.width * 0.22) return { hint: "tooFar", ms, at: started, face };
+      if (!opts?.keepFrame || !face) return { hint: "ok", ms, at: started, face };
+      const full = snapCtx.getImageData(0, 0, snap.width, snap.height);
+      const eyeOpenness = measureEyeOpenness({ width: full.width, height: full.height, data: full.data, channels: 4 }, face.landmarks);
+      const blob = await new Promise<Blob>((r) => snap.toBlob((b) => r(b!), "image/jpeg", 0.85));
+      return { hint: "ok", ms, at: started, face, frame: { blob, eyeOpenness } };
     },
   };
 }

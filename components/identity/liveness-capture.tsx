@@ -6,11 +6,20 @@ import { useEffect, useRef, useState } from "react";
 import { issueChallengeAction } from "@/app/(onboarding)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { LandmarkFrame, LivenessAction } from "@/lib/identity/liveness/types";
+import { BLINK_MIN_BASELINE_OPENNESS as LIVENESS_OPEN_EYES, FRONTAL_MAX_YAW_DELTA, MOUTH_MIN_MAR } from "@/lib/identity/liveness/constants";
+import { measureMouthAspectRatio, measureYaw } from "@/lib/identity/liveness/measure-landmarks";
+import type { LandmarkFrame, LivenessAction, Point } from "@/lib/identity/liveness/types";
 import { loadFaceGuide, type FaceGuide, type FaceHint, type GuideFace } from "./face-guide";
 import { recordAction, type GrabbedFrame } from "./record-action";
 
 const FRONTAL_MS = 1200;
+/** Wait at most this long for a neutral frame with open eyes before taking the best seen. */
+const FRONTAL_MAX_MS = 4000;
+/** Eye openness that counts as clearly open (lib/identity's blink baseline floor). */
+const OPEN_EYES = LIVENESS_OPEN_EYES;
+
+/** Looking straight (|yaw| within half the frontal tolerance; still faces measure 0.005–0.04) with the mouth closed. */
+const isNeutral = (lm: Point[]) => Math.abs(measureYaw(lm)) < FRONTAL_MAX_YAW_DELTA / 2 && measureMouthAspectRatio(lm) < MOUTH_MIN_MAR * 0.8;
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,6 +45,9 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
   const guiding = useRef(false);
   const hintRef = useRef<FaceHint | null>(null);
   const faceRef = useRef<GuideFace | null>(null);
+  // Candidate neutral frames (from the guide, with their own landmarks) for the frontal frame.
+  const wantNeutral = useRef(false);
+  const neutral = useRef<{ at: number; blob: Blob; eyeOpenness: number; landmarks: Point[] }[]>([]);
   // Landmarks seen during the current action, for judging it live.
   const series = useRef<LandmarkFrame[] | null>(null);
   const [hint, setHint] = useState<FaceHint | null>(null);
@@ -56,10 +68,11 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
     let n = 0;
     const since = performance.now();
     while (guiding.current && video.current && !video.current.paused) {
-      const r = await g.check(video.current).catch(() => null);
+      const r = await g.check(video.current, { keepFrame: wantNeutral.current }).catch(() => null);
       if (!r) break;
       hintRef.current = r.hint;
       faceRef.current = r.face;
+      if (r.frame && r.face && isNeutral(r.face.landmarks)) neutral.current.push({ at: r.at, blob: r.frame.blob, eyeOpenness: r.frame.eyeOpenness, landmarks: r.face.landmarks });
       if (r.face && series.current) series.current.push({ t: r.at, box: r.face.box, landmarks: r.face.landmarks });
       setHint(r.hint);
       n++;
@@ -74,6 +87,30 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
     canvas.height = v.videoHeight;
     canvas.getContext("2d")!.drawImage(v, 0, 0);
     return new Promise((r) => canvas.toBlob((b) => r(b!), "image/jpeg", 0.85));
+  };
+
+  /**
+   * The frontal frame is every action's baseline on the server: it must show
+   * the face at rest with the eyes open, not the middle of a blink or a turn.
+   * Prefer guide frames taken after the challenge arrived that look neutral,
+   * with open eyes, the most frontal; without guidance, a plain grab.
+   */
+  const pickFrontal = async (started: number): Promise<{ blob: Blob; at: number; landmarks?: Point[] }> => {
+    if (!guide.current) {
+      await wait(FRONTAL_MS);
+      return { blob: await grab(), at: performance.now() };
+    }
+    neutral.current = [];
+    wantNeutral.current = true;
+    const until = performance.now() + FRONTAL_MAX_MS;
+    await wait(FRONTAL_MS);
+    const fresh = () => neutral.current.filter((n) => n.at > started);
+    while (performance.now() < until && !fresh().some((n) => n.eyeOpenness >= OPEN_EYES)) await wait(100);
+    wantNeutral.current = false;
+    // Eyes open first, then the most frontal (open eyes grow wider in a turn, so never "most open").
+    const straightness = (n: { eyeOpenness: number; landmarks: Point[] }) => (n.eyeOpenness >= OPEN_EYES ? 0 : 1) + Math.abs(measureYaw(n.landmarks));
+    const best = fresh().sort((a, b) => straightness(a) - straightness(b))[0];
+    return best ?? { blob: await grab(), at: performance.now(), landmarks: faceRef.current?.landmarks };
   };
 
   const run = async () => {
@@ -98,9 +135,9 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
       const started = performance.now();
       const frames: GrabbedFrame[] = [];
       setPrompt(t("lookStraight"));
-      await wait(FRONTAL_MS);
-      frames.push({ blob: await grab(), offsetMs: Math.round(performance.now() - started) });
-      const baseline = faceRef.current?.landmarks;
+      const frontal = await pickFrontal(started);
+      frames.push({ blob: frontal.blob, offsetMs: Math.round(frontal.at - started) });
+      const baseline = frontal.landmarks;
       for (const action of r.data.actions as LivenessAction[]) {
         setPrompt(t(`action.${action}` as "action.nod"));
         series.current = [];

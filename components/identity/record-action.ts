@@ -14,6 +14,8 @@ const BLIND_MS = 2800;
 const LIMIT_MS = 6000;
 /** Keep grabbing this long after the action was seen so the return to rest is uploaded too. */
 const AFTER_SEEN_MS = 400;
+/** Frames this long before the peak show the way into it. */
+const BEFORE_PEAK_MS = 400;
 
 export interface GrabbedFrame {
   blob: Blob;
@@ -76,7 +78,9 @@ async function grab(video: HTMLVideoElement, canvas: HTMLCanvasElement, draw: Ca
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
   draw.drawImage(video, 0, 0);
-  const eyeOpenness = face ? measureEyeOpenness({ ...draw.getImageData(0, 0, canvas.width, canvas.height), channels: 4 }, face.landmarks) : Number.NaN;
+  // ImageData's fields are prototype getters: spread would copy none of them.
+  const px = face ? draw.getImageData(0, 0, canvas.width, canvas.height) : null;
+  const eyeOpenness = px && face ? measureEyeOpenness({ width: px.width, height: px.height, data: px.data, channels: 4 }, face.landmarks) : Number.NaN;
   const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), "image/jpeg", 0.85));
   return { blob, eyeOpenness };
 }
@@ -84,12 +88,25 @@ async function grab(video: HTMLVideoElement, canvas: HTMLCanvasElement, draw: Ca
 const eyeSeries = (grabs: Grab[]): LandmarkFrame[] =>
   grabs.filter((g) => g.face && Number.isFinite(g.eyeOpenness)).map((g) => ({ t: g.t, box: g.face!.box, landmarks: g.face!.landmarks, eyeOpenness: g.eyeOpenness }));
 
-/** The frames around the peak (more after it than before: blink and nod must be seen coming back); evenly spread if none was seen. */
+/**
+ * Up to FRAMES_PER_ACTION frames from shortly before the peak to the last grab
+ * (taken after the action was seen, so blink and nod are back at rest), spread
+ * evenly in time and always including the peak itself; evenly over the whole
+ * attempt if the action was never seen.
+ */
 function pickAround(grabs: Grab[], peakT: number | null): GrabbedFrame[] {
-  if (grabs.length <= FRAMES_PER_ACTION) return grabs;
-  if (peakT === null) return Array.from({ length: FRAMES_PER_ACTION }, (_, i) => grabs[Math.round((i * (grabs.length - 1)) / (FRAMES_PER_ACTION - 1))]!);
-  let p = 0;
-  for (let i = 1; i < grabs.length; i++) if (Math.abs(grabs[i]!.t - peakT) < Math.abs(grabs[p]!.t - peakT)) p = i;
-  const start = Math.max(0, Math.min(p - 3, grabs.length - FRAMES_PER_ACTION));
-  return grabs.slice(start, start + FRAMES_PER_ACTION);
+  const pool = peakT === null ? grabs : grabs.filter((g) => g.t >= peakT - BEFORE_PEAK_MS);
+  if (pool.length <= FRAMES_PER_ACTION) return pool;
+  const picked = new Set(Array.from({ length: FRAMES_PER_ACTION }, (_, i) => Math.round((i * (pool.length - 1)) / (FRAMES_PER_ACTION - 1))));
+  if (peakT !== null) {
+    let p = 0;
+    for (let i = 1; i < pool.length; i++) if (Math.abs(pool[i]!.t - peakT) < Math.abs(pool[p]!.t - peakT)) p = i;
+    if (!picked.has(p)) {
+      // Swap the sampled frame nearest the peak for the peak (never the first or last).
+      const near = [...picked].filter((i) => i > 0 && i < pool.length - 1).sort((x, y) => Math.abs(x - p) - Math.abs(y - p))[0];
+      if (near !== undefined) picked.delete(near);
+      picked.add(p);
+    }
+  }
+  return [...picked].sort((x, y) => x - y).map((i) => pool[i]!);
 }

@@ -150,12 +150,27 @@ describe("real-name verification with the camera", () => {
       const context = await phoneContext(liveBrowser, { permissions: ["camera"], storageState: state });
       const live = await context.newPage();
       await live.goto(`/onboarding/${membershipId}/identity_verified`);
-      await live.getByRole("button", { name: "开始人脸识别" }).click();
-      await live.getByTestId("liveness-prompt").waitFor({ timeout: 60_000 });
-      await screenshot(live, "57-liveness-live");
+      // The clip loops every action; on this 2-core machine the browser sees ~2 faces/s and can
+      // miss a 0.7 s nod or blink in its 6 s window (then the server says which action was
+      // missing). A person would simply try again: up to three of the five daily attempts.
       const failed = live.getByText(/人脸识别未通过|人脸识别失败/);
-      await Promise.race([live.waitForURL(new RegExp(`/confirm/${membershipId}`), { timeout: 120_000 }), failed.waitFor({ timeout: 120_000 })]);
-      if (await failed.isVisible()) throw new Error(`liveness failed on the live video: ${await live.locator("[role=alert]").textContent()}`);
+      const misses: string[] = [];
+      for (let attempt = 0; attempt < 3 && !live.url().includes("/confirm/"); attempt++) {
+        await live.getByRole("button", { name: attempt === 0 ? "开始人脸识别" : "重新识别" }).click();
+        await live.getByTestId("liveness-prompt").waitFor({ timeout: 60_000 });
+        if (attempt === 0) await screenshot(live, "57-liveness-live");
+        await Promise.race([live.waitForURL(new RegExp(`/confirm/${membershipId}`), { timeout: 120_000 }), failed.waitFor({ timeout: 120_000 })]);
+        if (await failed.isVisible()) misses.push((await failed.textContent()) ?? "");
+      }
+      console.log(`[liveness on a fake camera] passed after ${misses.length + 1} attempt(s)${misses.length ? `; missed: ${misses.join(" | ")}` : ""}`);
+      if (!live.url().includes("/confirm/")) {
+        // Say which action the server missed, as the admin sees it (scores per action).
+        const admin = await (await phoneContext(liveBrowser)).newPage();
+        await loginViaUi(admin, inject("adminPhone"));
+        await admin.goto("/admin/identity?q=张三丰");
+        await admin.getByTestId("verification-list").getByRole("link").first().click();
+        throw new Error(`liveness failed three times on the live video: ${misses.join(" | ")} — ${await admin.getByTestId("liveness-attempt").first().textContent()}`);
+      }
       expect(await live.locator('[data-state="current"]').textContent()).not.toContain("实名认证");
       await screenshot(live, "58-liveness-passed");
 

@@ -52,7 +52,18 @@ export default async function AdminVerificationPage({ params }: { params: Promis
           {v.attempts.map((a) => (
             <Card key={a.id} className="space-y-1 text-sm" data-testid="liveness-attempt">
               <div className="flex justify-between">
-                <span>{a.actions.map((x) => tAction(x as "nod")).join(" → ")}</span>
+                <span>
+                  {a.actions.map((x, i) => {
+                    const v = a.result?.scores?.actions?.[i];
+                    return (
+                      <span key={x} className={v ? (v.passed ? "text-emerald-700" : "text-red-700") : undefined}>
+                        {i > 0 && " → "}
+                        {tAction(x as "nod")}
+                        {v && ` ${v.passed ? "✓" : "✗"} ${v.score.toFixed(2)}`}
+                      </span>
+                    );
+                  })}
+                </span>
                 <span className={a.passed ? "text-emerald-700" : "text-red-700"}>{a.passed === null ? t("identity.unused") : a.passed ? t("identity.passed") : t("identity.failed")}</span>
               </div>
               <div className="text-xs text-slate-500">
