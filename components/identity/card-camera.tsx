@@ -4,6 +4,7 @@ import { Camera, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { canvasToJpeg } from "./canvas-frame";
 import { guideToVideoRect } from "./guide-to-video-rect";
 
 /** ID-1 card: 85.6 × 54 mm. */
@@ -53,7 +54,7 @@ export function CardCamera({ side, onCapture, onCancel }: { side: "front" | "bac
     canvas.width = Math.round(r.width * scale);
     canvas.height = Math.round(r.height * scale);
     canvas.getContext("2d")!.drawImage(v, r.x, r.y, r.width, r.height, 0, 0, canvas.width, canvas.height);
-    canvas.toBlob((blob) => blob && onCapture(new File([blob], `card-${side}.jpg`, { type: "image/jpeg" })), "image/jpeg", 0.9);
+    void canvasToJpeg(canvas, 0.9).then((blob) => onCapture(new File([blob], `card-${side}.jpg`, { type: "image/jpeg" })));
   };
 
   return (

@@ -34,9 +34,11 @@ export function CardSlot({ side, onChange, onBusy, serverError }: { side: "front
       setProblem(null);
       onChange(null);
       try {
-        const found = await checkCardPhoto(file, side).catch(() => null);
-        if (found) return setProblem(t(`photo.${found}`));
+        // Compressed first, then checked: the big photo is decoded once, and the
+        // checks judge exactly what the server will read.
         const small = await compressImage(file).catch(() => file);
+        const found = await checkCardPhoto(small, side).catch(() => null);
+        if (found) return setProblem(t(`photo.${found}`));
         setPreview(URL.createObjectURL(small));
         onChange(small);
       } finally {

@@ -1,3 +1,5 @@
+import { canvasToJpeg } from "./canvas-frame";
+
 /**
  * Phone cameras produce 5–12 MB photos; the card needs ~1600 px. Resize and
  * re-encode in the browser (also strips EXIF, including location).
@@ -10,7 +12,6 @@ export async function compressImage(file: File, maxSide = 1600, quality = 0.85):
   canvas.height = Math.round(bitmap.height * scale);
   canvas.getContext("2d")!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   bitmap.close();
-  const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, "image/jpeg", quality));
-  if (!blob) throw new Error("encode failed");
+  const blob = await canvasToJpeg(canvas, quality);
   return new File([blob], file.name.replace(/\.\w+$/, "") + ".jpg", { type: "image/jpeg" });
 }

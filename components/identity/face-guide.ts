@@ -4,7 +4,7 @@
 // landmarks, see load-face-api.ts). Advisory only — the server re-detects
 // every uploaded frame and decides.
 
-import { measureEyeOpenness } from "@/lib/identity/liveness/measure-eye-openness";
+import { canvasToJpeg, drawVideoFrame, measureEyeOpennessOn } from "./canvas-frame";
 import { loadFaceApi } from "./load-face-api";
 
 export type FaceHint = "ok" | "noFace" | "manyFaces" | "tooFar" | "tooDark";
@@ -42,15 +42,12 @@ export async function loadFaceGuide(): Promise<FaceGuide> {
   const ctx = probe.getContext("2d", { willReadFrequently: true })!;
   // Detection runs on a copy of the frame, so landmarks and pixels are of the same instant.
   const snap = document.createElement("canvas");
-  const snapCtx = snap.getContext("2d", { willReadFrequently: true })!;
 
   return {
     backend,
     async check(video, opts) {
       const started = performance.now();
-      snap.width = video.videoWidth;
-      snap.height = video.videoHeight;
-      snapCtx.drawImage(video, 0, 0);
+      const snapCtx = drawVideoFrame(video, snap);
       ctx.drawImage(video, 0, 0, probe.width, probe.height);
       const px = ctx.getImageData(0, 0, probe.width, probe.height).data;
       let luma = 0;
@@ -67,10 +64,8 @@ export async function loadFaceGuide(): Promise<FaceGuide> {
       if (faces.length > 1) return { hint: "manyFaces", ms, at: started, face };
       if (faces[0]!.detection.box.width < snap.width * 0.22) return { hint: "tooFar", ms, at: started, face };
       if (!opts?.keepFrame || !face) return { hint: "ok", ms, at: started, face };
-      const full = snapCtx.getImageData(0, 0, snap.width, snap.height);
-      const eyeOpenness = measureEyeOpenness({ width: full.width, height: full.height, data: full.data, channels: 4 }, face.landmarks);
-      const blob = await new Promise<Blob>((r) => snap.toBlob((b) => r(b!), "image/jpeg", 0.85));
-      return { hint: "ok", ms, at: started, face, frame: { blob, eyeOpenness } };
+      const eyeOpenness = measureEyeOpennessOn(snapCtx, face.landmarks);
+      return { hint: "ok", ms, at: started, face, frame: { blob: await canvasToJpeg(snap), eyeOpenness } };
     },
   };
 }

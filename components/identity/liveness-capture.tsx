@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { BLINK_MIN_BASELINE_OPENNESS as LIVENESS_OPEN_EYES, FRONTAL_MAX_YAW_DELTA, MOUTH_MIN_MAR } from "@/lib/identity/liveness/constants";
 import { measureMouthAspectRatio, measureYaw } from "@/lib/identity/liveness/measure-landmarks";
 import type { LandmarkFrame, LivenessAction, Point } from "@/lib/identity/liveness/types";
+import { canvasToJpeg, drawVideoFrame } from "./canvas-frame";
 import { loadFaceGuide, type FaceGuide, type FaceHint, type GuideFace } from "./face-guide";
 import { recordAction, type GrabbedFrame } from "./record-action";
 
@@ -80,14 +81,7 @@ export function LivenessCapture({ membershipId, onPassed }: { membershipId: stri
     }
   };
 
-  const grab = async (): Promise<Blob> => {
-    const v = video.current!;
-    const canvas = document.createElement("canvas");
-    canvas.width = v.videoWidth;
-    canvas.height = v.videoHeight;
-    canvas.getContext("2d")!.drawImage(v, 0, 0);
-    return new Promise((r) => canvas.toBlob((b) => r(b!), "image/jpeg", 0.85));
-  };
+  const grab = (): Promise<Blob> => canvasToJpeg(drawVideoFrame(video.current!, document.createElement("canvas")).canvas);
 
   /**
    * The frontal frame is every action's baseline on the server: it must show

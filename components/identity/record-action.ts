@@ -1,8 +1,8 @@
 "use client";
 
 import { detectAction } from "@/lib/identity/liveness/detect-action";
-import { measureEyeOpenness } from "@/lib/identity/liveness/measure-eye-openness";
 import type { LandmarkFrame, LivenessAction, Point } from "@/lib/identity/liveness/types";
+import { canvasToJpeg, drawVideoFrame, measureEyeOpennessOn } from "./canvas-frame";
 import type { GuideFace } from "./face-guide";
 
 /** Frames are grabbed ~8 times a second: a blink lasts 100–400 ms and must be caught closed. */
@@ -50,7 +50,6 @@ export interface RecordContext {
  */
 export async function recordAction(action: LivenessAction, ctx: RecordContext, onSeen: () => void): Promise<GrabbedFrame[]> {
   const canvas = document.createElement("canvas");
-  const draw = canvas.getContext("2d", { willReadFrequently: true })!;
   const grabs: Grab[] = [];
   const began = performance.now();
   let peakT: number | null = null;
@@ -59,7 +58,7 @@ export async function recordAction(action: LivenessAction, ctx: RecordContext, o
     await new Promise((r) => setTimeout(r, GRAB_MS));
     const t = performance.now();
     const face = ctx.latestFace();
-    grabs.push({ ...(await grab(ctx.video, canvas, draw, face)), offsetMs: Math.round(t - ctx.startedAt), t, face });
+    grabs.push({ ...(await grab(ctx.video, canvas, face)), offsetMs: Math.round(t - ctx.startedAt), t, face });
     if (peakT === null && ctx.guided) {
       const series = action === "blink" ? eyeSeries(grabs) : ctx.series();
       const r = series.length >= 4 ? detectAction(action, series, { baseline: ctx.baseline }) : null;
@@ -74,15 +73,10 @@ export async function recordAction(action: LivenessAction, ctx: RecordContext, o
   return pickAround(grabs, peakT);
 }
 
-async function grab(video: HTMLVideoElement, canvas: HTMLCanvasElement, draw: CanvasRenderingContext2D, face: GuideFace | null) {
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  draw.drawImage(video, 0, 0);
-  // ImageData's fields are prototype getters: spread would copy none of them.
-  const px = face ? draw.getImageData(0, 0, canvas.width, canvas.height) : null;
-  const eyeOpenness = px && face ? measureEyeOpenness({ width: px.width, height: px.height, data: px.data, channels: 4 }, face.landmarks) : Number.NaN;
-  const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), "image/jpeg", 0.85));
-  return { blob, eyeOpenness };
+async function grab(video: HTMLVideoElement, canvas: HTMLCanvasElement, face: GuideFace | null) {
+  const ctx = drawVideoFrame(video, canvas);
+  const eyeOpenness = face ? measureEyeOpennessOn(ctx, face.landmarks) : Number.NaN;
+  return { blob: await canvasToJpeg(canvas), eyeOpenness };
 }
 
 const eyeSeries = (grabs: Grab[]): LandmarkFrame[] =>
